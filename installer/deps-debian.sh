@@ -9,12 +9,14 @@ packages=(
   build-essential cmake ninja-build pkg-config gettext
   # libraries (see README, "Dependencies")
   libwxgtk3.2-dev libhpdf-dev nlohmann-json3-dev libcli11-dev
-  libsqlitecpp-dev libsqlite3-dev libexpected-dev libsodium-dev
+  libsqlitecpp-dev libsqlite3-dev libexpected-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   # fonts embedded in court papers (serif body with Vietnamese coverage)
   fonts-dejavu-core fonts-liberation2
   # document and GUI checks
-  qpdf poppler-utils xvfb xauth x11-utils imagemagick dbus-x11 at-spi2-core
+  qpdf poppler-utils xvfb xauth imagemagick
+  # rules files against their JSON Schema
+  python3-jsonschema
 )
 
 missing=()
