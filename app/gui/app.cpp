@@ -1,0 +1,93 @@
+#include "app.hpp"
+
+#include <exception>
+#include <string>
+
+#include <wx/intl.h>
+#include <wx/msgdlg.h>
+#include <wx/translation.h>
+#include <wx/uilocale.h>
+
+#if defined(__linux__)
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#endif
+
+#include "relief/util/paths.hpp"
+#include "text.hpp"
+#include "wizard_frame.hpp"
+#include "wizard_state.hpp"
+
+namespace relief::gui {
+
+void init_translations() {
+  wxUILocale::UseDefault();
+  wxFileTranslationsLoader::AddCatalogLookupPathPrefix(to_wx(util::locales_dir()));
+  auto* translations = new wxTranslations();
+  wxTranslations::Set(translations);  // takes ownership
+  translations->AddStdCatalog();
+  translations->AddCatalog("relief");
+}
+
+void forbid_core_dumps() {
+#if defined(__linux__)
+  prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+  rlimit none{0, 0};
+  setrlimit(RLIMIT_CORE, &none);
+#endif
+}
+
+bool App::OnInit() {
+  forbid_core_dumps();
+  if (!wxApp::OnInit()) return false;
+  init_translations();
+
+  std::string error;
+  std::string warning;
+  std::unique_ptr<WizardState> loaded = WizardState::load(error, warning);
+  if (!loaded) {
+    wxMessageDialog dialog(nullptr,
+                           _("This program cannot start, because its law files could not be "
+                             "read. Ask the clinic staff for help."),
+                           _("Cannot start"), wxOK | wxICON_ERROR);
+    dialog.SetExtendedMessage(to_wx(error));
+    dialog.SetOKLabel(_("Close"));
+    dialog.ShowModal();
+    return false;
+  }
+  state_ = std::move(loaded);
+  SetAppDisplayName(to_wx(state_->settings().window_title));
+  if (!warning.empty()) {
+    wxMessageDialog dialog(nullptr,
+                           _("The settings file could not be read, so the standard settings are "
+                             "used. Ask the clinic staff to check it."),
+                           _("Settings"), wxOK | wxICON_WARNING);
+    dialog.SetExtendedMessage(to_wx(warning));
+    dialog.SetOKLabel(_("Continue"));
+    dialog.ShowModal();
+  }
+
+  auto* frame = new WizardFrame(state_);
+  frame->Show();
+  return true;
+}
+
+bool App::OnExceptionInMainLoop() {
+  // The last-chance catch: no details, they may hold the person's answers.
+  wxMessageDialog dialog(nullptr,
+                         _("Something went wrong. Your answers are still on the screen; you may "
+                           "go on, or ask the clinic staff for help."),
+                         _("Problem"), wxOK | wxICON_ERROR);
+  dialog.SetOKLabel(_("Go on"));
+  dialog.ShowModal();
+  return true;
+}
+
+void App::OnUnhandledException() {
+  wxMessageDialog dialog(nullptr, _("Something went wrong and the program has to close."), _("Problem"),
+                         wxOK | wxICON_ERROR);
+  dialog.SetOKLabel(_("Close"));
+  dialog.ShowModal();
+}
+
+}  // namespace relief::gui

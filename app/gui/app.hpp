@@ -1,0 +1,28 @@
+#pragma once
+#include <memory>
+
+#include <wx/app.h>
+
+namespace relief::gui {
+
+class WizardState;
+
+/// Sets up wxTranslations with Relief's locales folder and the "relief"
+/// catalog (a missing catalog is fine: the English msgids show).
+void init_translations();
+
+/// Turns core dumps off for this process: a dump would hold the answers.
+void forbid_core_dumps();
+
+/// The relief-gui application.
+class App : public wxApp {
+ public:
+  bool OnInit() override;
+  bool OnExceptionInMainLoop() override;
+  void OnUnhandledException() override;
+
+ private:
+  std::shared_ptr<WizardState> state_;
+};
+
+}  // namespace relief::gui

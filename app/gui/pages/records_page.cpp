@@ -1,0 +1,162 @@
+#include "pages/records_page.hpp"
+
+#include <wx/button.h>
+#include <wx/intl.h>
+#include <wx/msgdlg.h>
+
+#include "pages/record_editor.hpp"
+#include "text.hpp"
+#include "widgets/style.hpp"
+#include "widgets/wrap_text.hpp"
+
+namespace relief::gui {
+
+RecordsPage::RecordsPage(wxWindow* parent, WizardState& state) : WizardPage(parent, state, "records_page") {
+  content_->Add(new WrapText(this, _("Your records"), "records_heading", 1.6, true));
+  content_->Add(new WrapText(this,
+                             _("Add each arrest, charge or conviction you want to clear. A copy "
+                               "of your criminal history (your \"rap sheet\") helps. If you do "
+                               "not know something, you can leave it empty."),
+                             "records_intro", 1.15),
+                0, wxTOP | wxBOTTOM, 12);
+
+  list_ = new wxListView(this, wxID_ANY, wxDefaultPosition, wxSize(-1, 220), wxLC_REPORT | wxLC_SINGLE_SEL,
+                         wxDefaultValidator, "records_list");
+  scale_font(list_, 1.15);
+  list_->SetToolTip(_("Your records. Choose one to change or remove it."));
+  list_->AppendColumn(_("What it was"), wxLIST_FORMAT_LEFT, 300);
+  list_->AppendColumn(_("Kind of record"), wxLIST_FORMAT_LEFT, 300);
+  list_->AppendColumn(_("Date"), wxLIST_FORMAT_LEFT, 130);
+  list_->AppendColumn(_("County"), wxLIST_FORMAT_LEFT, 130);
+  content_->Add(list_, 1, wxEXPAND);
+  // Columns share the list's width, so nothing is cut off at any window size.
+  list_->Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+    e.Skip();
+    const int w = list_->GetClientSize().x;
+    if (w <= 0) return;
+    const int shares[] = {38, 30, 16, 16};
+    for (int i = 0; i < 4; ++i) list_->SetColumnWidth(i, w * shares[i] / 100);
+  });
+
+  empty_ = new WrapText(this, _("No records yet. Press \"Add a record\" to start."), "records_empty", 1.15);
+  content_->Add(empty_, 0, wxTOP, 8);
+
+  auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+  add_ = make_button(this, _("Add a record"), "records_add", _("Add an arrest, charge or conviction"));
+  edit_ = make_button(this, _("Change"), "records_edit", _("Change the chosen record"));
+  remove_ = make_button(this, _("Remove"), "records_remove", _("Remove the chosen record"));
+  scale_font(add_, 1.15, true);
+  buttons->Add(add_, 0, wxRIGHT, 12);
+  buttons->Add(edit_, 0, wxRIGHT, 12);
+  buttons->Add(remove_, 0);
+  content_->Add(buttons, 0, wxTOP, 12);
+
+  error_ = new WrapText(this, wxString(), "records_error", 1.15, true);
+  error_->SetForegroundColour(error_colour());
+  error_->Hide();
+  content_->Add(error_, 0, wxTOP, 12);
+
+  add_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_add(); });
+  edit_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_edit(); });
+  remove_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_remove(); });
+  list_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent&) { on_edit(); });
+  list_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) { update_buttons(); });
+  list_->Bind(wxEVT_LIST_ITEM_DESELECTED, [this](wxListEvent&) { update_buttons(); });
+  refresh();
+}
+
+wxString RecordsPage::heading() const { return _("Your records"); }
+
+wxWindow* RecordsPage::first_focus() {
+  return state_.case_data().records.empty() ? static_cast<wxWindow*>(add_) : list_;
+}
+
+void RecordsPage::refresh() {
+  const auto selected = selected_id();
+  list_->DeleteAllItems();
+  long row = 0;
+  for (const auto& r : state_.case_data().records) {
+    wxString what = to_wx(r.offense_description);
+    if (what.empty()) what = category_words(r.offense_category);
+    list_->InsertItem(row, what);
+    list_->SetItem(row, 1, r.kind.empty() ? wxString() : kind_short_words(r.kind));
+    list_->SetItem(row, 2, r.offense_date ? to_wx(r.offense_date->iso()) : wxString());
+    list_->SetItem(row, 3, to_wx(r.county));
+    if (selected && *selected == r.id) list_->Select(row);
+    ++row;
+  }
+  empty_->Show(state_.case_data().records.empty());
+  if (!state_.case_data().records.empty()) {
+    error_->Hide();
+  }
+  update_buttons();
+  relayout();
+}
+
+void RecordsPage::update_buttons() {
+  const bool has = list_->GetFirstSelected() != -1;
+  edit_->Enable(has);
+  remove_->Enable(has);
+}
+
+std::optional<std::string> RecordsPage::selected_id() const {
+  const long row = list_->GetFirstSelected();
+  const auto& records = state_.case_data().records;
+  if (row < 0 || row >= static_cast<long>(records.size())) return std::nullopt;
+  return records[static_cast<std::size_t>(row)].id;
+}
+
+std::string RecordsPage::apply_editor(const RecordEditor& editor, const std::optional<std::string>& editing_id) {
+  std::string id;
+  if (editing_id && state_.update_record(*editing_id, editor.record())) {
+    id = *editing_id;
+  } else {
+    id = state_.add_record(editor.record());
+  }
+  refresh();
+  const auto& records = state_.case_data().records;
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    if (records[i].id == id) list_->Select(static_cast<long>(i));
+  }
+  return id;
+}
+
+void RecordsPage::on_add() {
+  RecordEditor editor(this, model::Record{});
+  if (editor.ShowModal() == wxID_OK) apply_editor(editor, std::nullopt);
+  list_->SetFocus();
+}
+
+void RecordsPage::on_edit() {
+  const auto id = selected_id();
+  if (!id) return;
+  const model::Record* r = state_.case_data().find_record(*id);
+  if (!r) return;
+  RecordEditor editor(this, *r);
+  if (editor.ShowModal() == wxID_OK) apply_editor(editor, id);
+  list_->SetFocus();
+}
+
+void RecordsPage::on_remove() {
+  const auto id = selected_id();
+  if (!id) return;
+  const model::Record* r = state_.case_data().find_record(*id);
+  if (!r) return;
+  wxMessageDialog ask(this, wxString::Format(_("Remove this record?\n\n%s"), record_title(*r)), _("Remove"),
+                      wxYES_NO | wxNO_DEFAULT);
+  ask.SetYesNoLabels(_("Remove it"), _("Keep it"));
+  if (ask.ShowModal() != wxID_YES) return;
+  state_.remove_record(*id);
+  refresh();
+}
+
+bool RecordsPage::TransferDataFromWindow() {
+  if (!state_.case_data().records.empty()) return true;
+  error_->SetText(_("Please add at least one record to go on."));
+  error_->Show();
+  relayout();
+  add_->SetFocus();
+  return false;
+}
+
+}  // namespace relief::gui

@@ -1,0 +1,13 @@
+#pragma once
+#include <wx/sizer.h>
+#include <wx/window.h>
+
+#include "wizard_state.hpp"
+
+namespace relief::gui {
+
+/// Adds what every result and document page must say: that this is legal
+/// information, not advice; when the rules were reviewed; whom to ask.
+void add_legal_footer(wxWindow* parent, wxSizer* sizer, const WizardState& state);
+
+}  // namespace relief::gui

@@ -1,0 +1,211 @@
+#include "wizard_frame.hpp"
+
+#include <wx/intl.h>
+#include <wx/sizer.h>
+#include <wx/statline.h>
+
+#include "pages/documents_page.hpp"
+#include "pages/question_page.hpp"
+#include "pages/records_page.hpp"
+#include "pages/results_page.hpp"
+#include "pages/welcome_page.hpp"
+#include "text.hpp"
+#include "widgets/style.hpp"
+#include "widgets/wrap_text.hpp"
+
+namespace relief::gui {
+
+WizardFrame::WizardFrame(std::shared_ptr<WizardState> state)
+    : wxFrame(nullptr, wxID_ANY, to_wx(state->settings().window_title), wxDefaultPosition, wxSize(1100, 820),
+              wxDEFAULT_FRAME_STYLE, "wizard_frame"),
+      state_(std::move(state)) {
+  SetMinSize(wxSize(760, 560));
+  // Everything lives on one panel so that hiding it blanks the window in a
+  // single step. Creation order is the tab order: header, page, Back, Next.
+  panel_ = new wxPanel(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTAB_TRAVERSAL, "wizard_content");
+  scale_font(panel_, 1.15);
+
+  auto* header = new wxBoxSizer(wxHORIZONTAL);
+  step_label_ = new WrapText(panel_, wxString(), "step_label", 1.0, true);
+  exit_ =
+      make_button(panel_, _("Exit"), "exit_button", _("Leave now. The screen goes blank and your answers are erased."));
+  scale_font(exit_, 1.1, true);
+  exit_->SetMinSize(wxSize(140, kMinTarget));
+  header->Add(step_label_, 1, wxALIGN_CENTER_VERTICAL | wxLEFT, kMargin);
+  header->Add(exit_, 0, wxALIGN_CENTER_VERTICAL | wxALL, 12);
+
+  book_ = new wxSimplebook(panel_, wxID_ANY, wxDefaultPosition, wxDefaultSize, 0, "wizard_pages");
+  welcome_ = new WelcomePage(book_, *state_);
+  about_you_ = new QuestionPage(book_, *state_, Step::AboutYou, "about_you_page");
+  records_ = new RecordsPage(book_, *state_);
+  record_questions_ = new QuestionPage(book_, *state_, Step::Records, "record_questions_page");
+  results_ = new ResultsPage(book_, *state_);
+  documents_ = new DocumentsPage(book_, *state_);
+  pages_ = {welcome_, about_you_, records_, record_questions_, results_, documents_};
+  for (WizardPage* p : pages_) book_->AddPage(p, p->heading());
+
+  auto* footer = new wxBoxSizer(wxHORIZONTAL);
+  back_ = make_button(panel_, _("Back"), "back_button", _("Go back one step"));
+  next_ = make_button(panel_, _("Next"), "next_button", _("Go on to the next step"));
+  scale_font(next_, 1.1, true);
+  back_->SetMinSize(wxSize(160, kMinTarget));
+  next_->SetMinSize(wxSize(160, kMinTarget));
+  footer->Add(back_, 0, wxALL, 12);
+  footer->AddStretchSpacer();
+  footer->Add(next_, 0, wxALL, 12);
+
+  auto* top = new wxBoxSizer(wxVERTICAL);
+  top->Add(header, 0, wxEXPAND);
+  top->Add(new wxStaticLine(panel_), 0, wxEXPAND);
+  top->Add(book_, 1, wxEXPAND);
+  top->Add(new wxStaticLine(panel_), 0, wxEXPAND);
+  top->Add(footer, 0, wxEXPAND);
+  panel_->SetSizer(top);
+
+  exit_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { quick_exit(); });
+  back_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { go_back(); });
+  next_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { go_next(); });
+  Bind(wxEVT_CHAR_HOOK, &WizardFrame::on_char_hook, this);
+  Bind(wxEVT_CLOSE_WINDOW, &WizardFrame::on_close, this);
+
+  show(kWelcome);
+}
+
+void WizardFrame::enter(PageId id, bool forward) {
+  switch (id) {
+    case kAboutYou:
+    case kRecordQuestions: {
+      auto* page = static_cast<QuestionPage*>(pages_[id]);
+      const bool has = forward ? page->begin() : page->back();
+      if (has) {
+        show(id);
+      } else {
+        enter(static_cast<PageId>(forward ? id + 1 : id - 1), forward);
+      }
+      return;
+    }
+    case kRecords:
+      records_->refresh();
+      break;
+    case kResults:
+      results_->refresh();
+      break;
+    case kWelcome:
+    case kDocuments:
+    case kPageCount:
+      break;
+  }
+  show(id);
+}
+
+void WizardFrame::show(PageId id) {
+  current_ = id;
+  book_->ChangeSelection(static_cast<std::size_t>(id));
+  update_chrome();
+  panel_->Layout();
+  pages_[id]->relayout();
+  if (wxWindow* focus = pages_[id]->first_focus()) focus->SetFocus();
+}
+
+void WizardFrame::update_chrome() {
+  // TRANSLATORS: %1$d and %2$d count the steps; %3$s names this one.
+  step_label_->SetText(wxString::Format(_("Step %1$d of %2$d: %3$s"), static_cast<int>(current_) + 1,
+                                        static_cast<int>(kPageCount), pages_[current_]->heading()));
+  back_->Enable(current_ != kWelcome);
+  next_->Enable(current_ != kDocuments);
+  next_->SetLabel(current_ == kWelcome ? _("Start") : _("Next"));
+  next_->SetToolTip(current_ == kWelcome ? _("Start the questions") : _("Go on to the next step"));
+  // Enter answers a question: Next is the default button there.
+  if (current_ == kAboutYou || current_ == kRecordQuestions || current_ == kWelcome) {
+    next_->SetDefault();
+  }
+  panel_->Layout();
+}
+
+void WizardFrame::go_next() {
+  if (exiting_) return;
+  switch (current_) {
+    case kWelcome:
+      enter(kAboutYou, true);
+      break;
+    case kAboutYou:
+    case kRecordQuestions: {
+      auto* page = static_cast<QuestionPage*>(pages_[current_]);
+      if (!page->TransferDataFromWindow()) return;
+      if (page->advance()) {
+        show(current_);
+      } else {
+        enter(static_cast<PageId>(current_ + 1), true);
+      }
+      break;
+    }
+    case kRecords:
+      if (!records_->TransferDataFromWindow()) return;
+      enter(kRecordQuestions, true);
+      break;
+    case kResults:
+      enter(kDocuments, true);
+      break;
+    case kDocuments:
+    case kPageCount:
+      break;
+  }
+}
+
+void WizardFrame::go_back() {
+  if (exiting_) return;
+  switch (current_) {
+    case kWelcome:
+    case kPageCount:
+      break;
+    case kAboutYou:
+    case kRecordQuestions: {
+      auto* page = static_cast<QuestionPage*>(pages_[current_]);
+      if (page->back()) {
+        show(current_);
+      } else {
+        enter(static_cast<PageId>(current_ - 1), false);
+      }
+      break;
+    }
+    case kRecords:
+    case kResults:
+    case kDocuments:
+      enter(static_cast<PageId>(current_ - 1), false);
+      break;
+  }
+}
+
+void WizardFrame::quick_exit() {
+  if (exiting_) return;
+  exiting_ = true;
+  // Blank first, in this same event turn, before anything slower happens.
+  panel_->Hide();
+  SetTitle(wxString());
+  Refresh();
+  Update();
+  state_->clear();
+  Close(true);
+}
+
+void WizardFrame::on_char_hook(wxKeyEvent& e) {
+  const int key = e.GetKeyCode();
+  const bool enter = key == WXK_RETURN || key == WXK_NUMPAD_ENTER;
+  if (enter && (current_ == kAboutYou || current_ == kRecordQuestions)) {
+    // Enter on a focused button keeps meaning that button.
+    if (!dynamic_cast<wxButton*>(wxWindow::FindFocus())) {
+      go_next();
+      return;
+    }
+  }
+  e.Skip();
+}
+
+void WizardFrame::on_close(wxCloseEvent& e) {
+  // However the window is closed, nothing about the person stays behind.
+  panel_->Hide();
+  state_->clear();
+  e.Skip();  // default handling destroys the frame
+}
+
+}  // namespace relief::gui

@@ -1,0 +1,80 @@
+#pragma once
+#include <array>
+#include <memory>
+
+#include <wx/button.h>
+#include <wx/frame.h>
+#include <wx/panel.h>
+#include <wx/simplebook.h>
+
+#include "wizard_state.hpp"
+
+namespace relief::gui {
+
+class WizardPage;
+class WelcomePage;
+class QuestionPage;
+class RecordsPage;
+class ResultsPage;
+class DocumentsPage;
+class WrapText;
+
+/// The main window: a header with the step name and the Exit button (always
+/// top-right), the pages in a wxSimplebook, and our own Back / Next buttons.
+class WizardFrame : public wxFrame {
+ public:
+  /// The pages, in the order the person goes through them.
+  enum PageId { kWelcome, kAboutYou, kRecords, kRecordQuestions, kResults, kDocuments, kPageCount };
+
+  explicit WizardFrame(std::shared_ptr<WizardState> state);
+
+  /// What the Next (Start) button does.
+  void go_next();
+  /// What the Back button does.
+  void go_back();
+  /// What the Exit button does: blanks the window at once, forgets the
+  /// case, then closes the window.
+  void quick_exit();
+
+  PageId current() const { return current_; }
+  WizardState& state() { return *state_; }
+
+  WelcomePage* welcome_page() const { return welcome_; }
+  QuestionPage* about_you_page() const { return about_you_; }
+  RecordsPage* records_page() const { return records_; }
+  QuestionPage* record_questions_page() const { return record_questions_; }
+  ResultsPage* results_page() const { return results_; }
+  DocumentsPage* documents_page() const { return documents_; }
+  WizardPage* page(PageId id) const { return pages_[id]; }
+  /// Everything inside the window; hidden by quick_exit().
+  wxPanel* content() const { return panel_; }
+  wxButton* back_button() const { return back_; }
+  wxButton* next_button() const { return next_; }
+  wxButton* exit_button() const { return exit_; }
+
+ private:
+  void enter(PageId id, bool forward);
+  void show(PageId id);
+  void update_chrome();
+  void on_char_hook(wxKeyEvent& e);
+  void on_close(wxCloseEvent& e);
+
+  std::shared_ptr<WizardState> state_;
+  wxPanel* panel_;
+  WrapText* step_label_;
+  wxButton* exit_;
+  wxSimplebook* book_;
+  wxButton* back_;
+  wxButton* next_;
+  std::array<WizardPage*, kPageCount> pages_{};
+  WelcomePage* welcome_;
+  QuestionPage* about_you_;
+  RecordsPage* records_;
+  QuestionPage* record_questions_;
+  ResultsPage* results_;
+  DocumentsPage* documents_;
+  PageId current_ = kWelcome;
+  bool exiting_ = false;
+};
+
+}  // namespace relief::gui

@@ -1,0 +1,198 @@
+#include "wizard_state.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+#include <utility>
+
+#include "relief/util/paths.hpp"
+
+namespace relief::gui {
+
+WizardState::WizardState(std::shared_ptr<const rules::Library> library, model::Settings settings, model::Date as_of)
+    : library_(std::move(library)), settings_(std::move(settings)), as_of_(as_of) {
+  if (!library_) throw std::invalid_argument("WizardState needs a rules library");
+  rules_ = library_->find(settings_.default_jurisdiction);
+  if (!rules_) {
+    throw std::invalid_argument("no rules for jurisdiction " + settings_.default_jurisdiction);
+  }
+  case_.jurisdiction = rules_->jurisdiction;
+}
+
+std::unique_ptr<WizardState> WizardState::load(std::string& error, std::string& warning) {
+  error.clear();
+  warning.clear();
+  model::Settings settings;
+  if (auto s = model::load_settings()) {
+    settings = std::move(*s);
+  } else {
+    warning = s.error().to_string();
+  }
+
+  std::vector<rules::Issue> issues;
+  auto lib = rules::load_library(util::rules_dir(), issues);
+  if (!lib) {
+    error = lib.error().to_string();
+    // Every problem, once each, so the administrator can fix them in one go;
+    // a flood of them would hide the first, which often causes the rest.
+    int shown = 0;
+    for (const auto& issue : issues) {
+      const std::string line = issue.to_string();
+      if (!issue.error || line == lib.error().to_string()) continue;
+      if (++shown > 20) {
+        error += "\n...";
+        break;
+      }
+      error += "\n" + line;
+    }
+    return nullptr;
+  }
+  if (!lib->find(settings.default_jurisdiction)) {
+    error = util::rules_dir() + ": no rules for jurisdiction \"" + settings.default_jurisdiction + "\"";
+    return nullptr;
+  }
+  auto shared = std::make_shared<const rules::Library>(std::move(*lib));
+  return std::make_unique<WizardState>(std::move(shared), std::move(settings), model::Date::today());
+}
+
+std::string WizardState::key(const std::string& fact, const std::optional<std::string>& record) {
+  return record ? *record + "/" + fact : "/" + fact;
+}
+
+const model::FactMap* WizardState::facts_for(const std::optional<std::string>& record) const {
+  if (!record) return &case_.facts;
+  const model::Record* r = case_.find_record(*record);
+  return r ? &r->facts : nullptr;
+}
+
+model::FactMap* WizardState::facts_for(const std::optional<std::string>& record) {
+  return const_cast<model::FactMap*>(std::as_const(*this).facts_for(record));
+}
+
+std::optional<rules::Question> WizardState::next_question(Step step) const {
+  // Before any record is entered the planner has no outcome that an answer
+  // could change. To ask the person questions first, as a survivor expects,
+  // plan over one blank record of every kind: a person question that matters
+  // for none of them cannot matter for any real record either.
+  const bool probe = step == Step::AboutYou && case_.records.empty();
+  model::Case planned = case_;
+  if (probe) {
+    int n = 0;
+    for (const auto& kind : model::record_kinds()) {
+      model::Record r;
+      r.id = "probe-" + std::to_string(++n);
+      r.kind = kind;
+      planned.records.push_back(std::move(r));
+    }
+  }
+  const auto questions = rules::plan_questions(planned, *library_, *rules_, as_of_);
+  for (const auto& q : questions) {
+    if (!q.def) continue;  // nothing to show: the dictionary has no words for it
+    if (step == Step::AboutYou && q.record) continue;
+    if (answered_.count(key(q.fact, q.record))) continue;
+    return q;
+  }
+  return std::nullopt;
+}
+
+void WizardState::answer(Step step, const rules::Question& q, const nlohmann::json& value) {
+  model::FactMap* facts = facts_for(q.record);
+  if (!facts) return;  // the record was removed meanwhile
+  (*facts)[q.fact] = value;
+  const std::string k = key(q.fact, q.record);
+  if (answered_.insert(k).second) history_.push_back(Asked{step, q.fact, q.record});
+}
+
+std::optional<rules::Question> WizardState::take_back(Step step) {
+  for (auto it = history_.rbegin(); it != history_.rend(); ++it) {
+    if (it->step != step) continue;
+    rules::Question q;
+    q.fact = it->fact;
+    q.record = it->record;
+    q.def = library_->facts.find(it->fact);
+    answered_.erase(key(it->fact, it->record));
+    history_.erase(std::next(it).base());
+    return q;
+  }
+  return std::nullopt;
+}
+
+std::optional<nlohmann::json> WizardState::value_of(const rules::Question& q) const {
+  const model::FactMap* facts = facts_for(q.record);
+  if (!facts) return std::nullopt;
+  auto it = facts->find(q.fact);
+  if (it == facts->end()) return std::nullopt;
+  return it->second;
+}
+
+bool WizardState::was_answered(const rules::Question& q) const { return answered_.count(key(q.fact, q.record)) > 0; }
+
+std::size_t WizardState::answered_count(Step step) const {
+  return static_cast<std::size_t>(
+      std::count_if(history_.begin(), history_.end(), [step](const Asked& a) { return a.step == step; }));
+}
+
+std::string WizardState::add_record(model::Record r) {
+  auto taken = [this](const std::string& id) { return case_.find_record(id) != nullptr; };
+  if (r.id.empty() || taken(r.id)) {
+    int n = static_cast<int>(case_.records.size()) + 1;
+    while (taken("r" + std::to_string(n))) ++n;
+    r.id = "r" + std::to_string(n);
+  }
+  std::string id = r.id;
+  case_.records.push_back(std::move(r));
+  return id;
+}
+
+bool WizardState::update_record(const std::string& id, model::Record r) {
+  for (auto& rec : case_.records) {
+    if (rec.id != id) continue;
+    r.id = rec.id;
+    r.facts = std::move(rec.facts);
+    rec = std::move(r);
+    return true;
+  }
+  return false;
+}
+
+bool WizardState::remove_record(const std::string& id) {
+  auto it =
+      std::find_if(case_.records.begin(), case_.records.end(), [&](const model::Record& r) { return r.id == id; });
+  if (it == case_.records.end()) return false;
+  case_.records.erase(it);
+  std::erase_if(history_, [&](const Asked& a) { return a.record && *a.record == id; });
+  std::erase_if(answered_, [&](const std::string& k) { return k.rfind(id + "/", 0) == 0; });
+  return true;
+}
+
+const rules::Decision& WizardState::decide() {
+  decision_ = rules::decide(case_, *rules_, as_of_);
+  return decision_;
+}
+
+const model::FactDef* WizardState::fact_def(const std::string& name) const {
+  constexpr std::string_view kRecordPrefix = "record.";
+  if (name.rfind(kRecordPrefix, 0) == 0) {
+    return library_->facts.find(name.substr(kRecordPrefix.size()));
+  }
+  return library_->facts.find(name);
+}
+
+void WizardState::clear() {
+  // Overwrite, then drop: nothing of the person's answers should stay
+  // reachable from this object. (Freed heap memory is a later, separate
+  // concern of the kiosk wipe.)
+  model::Case fresh;
+  fresh.jurisdiction = rules_->jurisdiction;
+  case_ = std::move(fresh);
+  answered_.clear();
+  history_.clear();
+  history_.shrink_to_fit();
+  decision_ = rules::Decision{};
+}
+
+bool WizardState::empty() const {
+  return case_.records.empty() && case_.facts.empty() && case_.petitioner == model::Petitioner{} && answered_.empty() &&
+         history_.empty() && decision_.records.empty();
+}
+
+}  // namespace relief::gui

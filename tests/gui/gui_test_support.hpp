@@ -1,0 +1,20 @@
+#pragma once
+#include <string>
+
+#include <wx/string.h>
+#include <wx/window.h>
+
+namespace relief::gui::test {
+
+/// Lets pending GUI events (paint, size, CallAfter) through.
+void settle(wxWindow* w = nullptr);
+/// Runs idle processing, which deletes windows closed with Close/Destroy.
+void flush_idle();
+/// If $RELIEF_SCREENSHOT_DIR is set, saves `w` as <dir>/<name>.png.
+void screenshot(wxWindow* w, const std::string& name);
+/// Every text a person can read inside `root`, one per line (unwrapped).
+wxString visible_text(wxWindow* root);
+/// A fresh empty folder under the system temp folder.
+std::string make_temp_dir();
+
+}  // namespace relief::gui::test
