@@ -14,7 +14,7 @@ struct Words {
   const char* text;  // msgid, marked for xgettext with wxTRANSLATE
 };
 
-// The codes are fixed by shared/reference/facts.md; the words are ours.
+// The codes are fixed by the case-file format (relief.case/1); the words are ours.
 constexpr Words kKinds[] = {
     // TRANSLATORS: a kind of criminal record; the person was found or pleaded guilty.
     {"conviction", wxTRANSLATE("Conviction (found guilty or pleaded guilty)")},

@@ -16,6 +16,7 @@
 
 #include "relief/documents/petition.hpp"
 #include "relief/util/paths.hpp"
+#include "../core/test_support.hpp"
 
 namespace relief::pdftest {
 
@@ -68,32 +69,7 @@ inline std::string slurp(const std::string& path) {
   return ss.str();
 }
 
-/// A fresh temporary folder, removed (with everything in it) at the end.
-class TempDir {
- public:
-  TempDir() {
-    std::string templ = (std::filesystem::temp_directory_path() / "relief-pdf-XXXXXX").string();
-    path_ = ::mkdtemp(templ.data());
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::permissions(path_, std::filesystem::perms::owner_all, ec);
-    std::filesystem::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::string& path() const { return path_; }
-  /// Names of the files now in the folder (hidden ones included).
-  std::vector<std::string> files() const {
-    std::vector<std::string> out;
-    for (const auto& e : std::filesystem::directory_iterator(path_)) out.push_back(e.path().filename().string());
-    std::sort(out.begin(), out.end());
-    return out;
-  }
-
- private:
-  std::string path_;
-};
+using relief::test::TempDir;
 
 /// The New York rules as the petition writer needs them: name, review date
 /// and the remedies' ids and citations, read from the data folder's
