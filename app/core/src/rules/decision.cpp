@@ -56,15 +56,19 @@ void add_unique(std::vector<std::string>& v, const std::string& s) {
 // is per record already.
 std::string fact_name(const std::string& var) { return var.rfind("record.", 0) == 0 ? var.substr(7) : var; }
 
-RemedyResult evaluate_remedy(const Remedy& m, const model::Case& c, const model::Record& r, const model::Date& as_of) {
-  Evaluator ev(
-      [&](const std::string& name) -> std::optional<json> {
+Evaluator evaluator_for(const model::Case& c, const model::Record& r, const model::Date& as_of) {
+  return Evaluator(
+      [&c, &r](const std::string& name) -> std::optional<json> {
         if (name.rfind("record.", 0) == 0) return record_field(r, name.substr(7));
         auto it = c.facts.find(name);
         if (it == c.facts.end() || it->second.is_null()) return std::nullopt;
         return it->second;
       },
       as_of);
+}
+
+RemedyResult evaluate_remedy(const Remedy& m, const model::Case& c, const model::Record& r, const model::Date& as_of) {
+  const Evaluator ev = evaluator_for(c, r, as_of);
 
   RemedyResult out;
   out.remedy = m.id;
@@ -161,7 +165,7 @@ int outcome_rank(Outcome o) {
 }
 
 RecordDecision decide_record(const model::Case& c, const RuleSet& rules, const model::Record& r,
-                             const model::Date& as_of) {
+                             const model::Date& as_of, const DecideOptions& options) {
   RecordDecision d;
   d.id = r.id;
   std::vector<RemedyResult> results;
@@ -205,6 +209,24 @@ RecordDecision decide_record(const model::Case& c, const RuleSet& rules, const m
     if (outcome_rank(a.outcome) != outcome_rank(b.outcome)) return outcome_rank(a.outcome) < outcome_rank(b.outcome);
     return relief_rank(a.relief) < relief_rank(b.relief);
   });
+
+  // Contradictory answers are not a basis for any outcome: a lawyer looks.
+  std::vector<Message> contradictions;
+  const Evaluator ev = evaluator_for(c, r, as_of);
+  for (const auto& check : options.check_consistency ? rules.consistency : std::vector<ReviewPoint>{}) {
+    if (ev.eval(check.test).truth() == Tri::True) contradictions.push_back({check.because, {}});
+  }
+  if (!contradictions.empty()) {
+    RemedyResult review = results.front();
+    review.outcome = Outcome::NeedsReview;
+    review.reasons = contradictions;
+    review.reasons.push_back({N_("A lawyer should go over these answers with you before anything is filed."), {}});
+    review.missing.clear();
+    review.would_change = {{N_("Check these answers: if one of them is wrong, change it."), {}}};
+    d.best = std::move(review);
+    d.alternatives = std::move(results);
+    return d;
+  }
   d.best = std::move(results.front());
   d.alternatives.assign(std::make_move_iterator(results.begin() + 1), std::make_move_iterator(results.end()));
   return d;
@@ -244,13 +266,14 @@ std::string outcome_name(Outcome o) {
   return "incomplete";
 }
 
-Decision decide(const model::Case& c, const RuleSet& rules, const model::Date& as_of) {
+Decision decide(const model::Case& c, const RuleSet& rules, const model::Date& as_of,
+                const DecideOptions& options) {
   Decision d;
   d.jurisdiction = rules.jurisdiction;
   d.rules_version = rules.version;
   d.reviewed = rules.reviewed;
   d.as_of = as_of;
-  for (const auto& r : c.records) d.records.push_back(decide_record(c, rules, r, as_of));
+  for (const auto& r : c.records) d.records.push_back(decide_record(c, rules, r, as_of, options));
   return d;
 }
 

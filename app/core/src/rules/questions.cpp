@@ -56,7 +56,8 @@ bool in_force(const Remedy& m, const model::Date& as_of) {
 
 std::vector<Question> plan_questions(const model::Case& c, const Library& lib, const RuleSet& rules,
                                      const model::Date& as_of) {
-  const Decision base = decide(c, rules, as_of);
+  const DecideOptions no_consistency{false};
+  const Decision base = decide(c, rules, as_of, no_consistency);
   std::map<std::string, std::vector<std::string>> base_sig;
   for (const auto& d : base.records) base_sig[d.id] = signature(d);
 
@@ -78,7 +79,7 @@ std::vector<Question> plan_questions(const model::Case& c, const Library& lib, c
   }
 
   auto changes = [&](const model::Case& trial, const std::string& only_record) {
-    const Decision d = decide(trial, rules, as_of);
+    const Decision d = decide(trial, rules, as_of, no_consistency);
     int n = 0;
     for (const auto& r : d.records) {
       if (!only_record.empty() && r.id != only_record) continue;

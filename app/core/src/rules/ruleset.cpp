@@ -352,6 +352,31 @@ Result<Library> load_library(const std::string& rules_dir, std::vector<Issue>& i
     return tl::unexpected(dict.error());
   }
   lib.facts = std::move(*dict);
+  {
+    // Consistency checks: answers that contradict each other send a record
+    // to a lawyer instead of deciding on contradictory data.
+    Checker ck(rules_dir + "/facts.json", issues);
+    auto text = util::read_file(rules_dir + "/facts.json", 4 * 1024 * 1024);
+    const json doc = text ? json::parse(*text, nullptr, false) : json();
+    if (doc.is_object() && doc.contains("consistency")) {
+      const auto& list = doc["consistency"];
+      if (!list.is_array()) ck.error("$.consistency", "expected a list of checks");
+      for (size_t i = 0; list.is_array() && i < list.size(); ++i) {
+        const std::string p = "$.consistency[" + std::to_string(i) + "]";
+        ReviewPoint rp;
+        rp.id = ck.text(list[i], p, "id", true);
+        rp.because = ck.text(list[i], p, "because", true);
+        if (!list[i].is_object() || !list[i].contains("test")) {
+          ck.error(p + ".test", "a check needs a test");
+        } else {
+          rp.test = list[i]["test"];
+          ck.expression(rp.test, p + ".test", lib.facts);
+        }
+        lib.consistency.push_back(std::move(rp));
+      }
+    }
+    if (!ck.ok()) return fail(ErrorCode::BadInput, rules_dir + "/facts.json", "$.consistency", "invalid consistency checks");
+  }
   std::vector<fs::path> files;
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(rules_dir, ec)) {
@@ -373,6 +398,7 @@ Result<Library> load_library(const std::string& rules_dir, std::vector<Issue>& i
       any_error = true;
       continue;
     }
+    rs->consistency = lib.consistency;
     lib.sets.push_back(std::move(*rs));
   }
   if (files.empty()) {

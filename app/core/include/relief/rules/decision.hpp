@@ -45,8 +45,17 @@ struct Decision {
   std::vector<RecordDecision> records;
 };
 
+/// How to decide.
+struct DecideOptions {
+  /// Send records whose answers contradict each other to needs_review. The
+  /// interview planner turns this off: it never asks a question just to
+  /// find a contradiction.
+  bool check_consistency = true;
+};
+
 /// Decides every record of `c` under `rules` as of `as_of`.
-Decision decide(const model::Case& c, const RuleSet& rules, const model::Date& as_of);
+Decision decide(const model::Case& c, const RuleSet& rules, const model::Date& as_of,
+                const DecideOptions& options = {});
 
 /// The decision JSON of DESIGN.md.
 nlohmann::json decision_to_json(const Decision& d);

@@ -83,6 +83,7 @@ struct RuleSet {
   std::vector<Source> sources;
   std::vector<Remedy> remedies;
   std::map<std::string, OutOfScope> out_of_scope;  ///< by record kind
+  std::vector<ReviewPoint> consistency;  ///< answers that contradict each other (from facts.json)
   std::vector<std::string> citations() const;
   std::vector<std::string> relief_types() const;
 };
@@ -104,6 +105,7 @@ std::optional<RuleSet> load_ruleset(const std::string& file, model::FactDictiona
 /// All jurisdictions under a rules folder plus the fact dictionary.
 struct Library {
   model::FactDictionary facts;
+  std::vector<ReviewPoint> consistency;  ///< shared consistency checks, copied into every RuleSet
   std::vector<RuleSet> sets;  ///< sorted by jurisdiction code
   /// The rules for a postal code (case-insensitive), or nullptr.
   const RuleSet* find(const std::string& code) const;
