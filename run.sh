@@ -6,7 +6,7 @@ cd "$(dirname "$0")"
 
 ./installer/deps-debian.sh
 cmake --preset release >/dev/null
-cmake --build --preset release -j "$(nproc 2>/dev/null || echo 2)"
+cmake --build --preset release -j "$(nproc 2>/dev/null || echo 2)" --target relief relief-gui relief_translations
 
 bin=build/release/bin
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
