@@ -71,12 +71,12 @@ inline std::string slurp(const std::string& path) {
 
 using relief::test::TempDir;
 
-/// The New York rules as the petition writer needs them: name, review date
-/// and the remedies' ids and citations, read from the data folder's
-/// rules/ny/rules.json (the rules engine is not needed).
-inline rules::RuleSet ny_rules() {
+/// A jurisdiction's rules as the petition writer needs them (name, review
+/// date, remedies with their forms and filing texts), read from the data
+/// folder's rules/<code>/rules.json (the rules engine is not needed).
+inline rules::RuleSet load_rules(const std::string& code) {
   rules::RuleSet rs;
-  const std::string file = util::rules_dir() + "/ny/rules.json";
+  const std::string file = util::rules_dir() + "/" + code + "/rules.json";
   std::ifstream in(file);
   EXPECT_TRUE(in.good()) << "cannot read " << file << " (set RELIEF_DATA_DIR)";
   if (!in.good()) return rs;
@@ -92,9 +92,28 @@ inline rules::RuleSet ny_rules() {
     rem.relief = r.at("relief").get<std::string>();
     rem.title = r.at("title").get<std::string>();
     rem.citation = r.at("citation").get<std::string>();
+    rem.grant = r.value("grant", "may");
+    rem.file_with = r.value("file_with", "");
+    rem.serve = r.value("serve", "");
+    rem.documents_needed = r.value("documents_needed", std::vector<std::string>{});
+    rem.notes = r.value("notes", std::vector<std::string>{});
+    rem.forms = r.value("forms", std::vector<std::string>{});
     rs.remedies.push_back(rem);
   }
   return rs;
+}
+
+/// The New York rules.
+inline rules::RuleSet ny_rules() { return load_rules("ny"); }
+
+/// The files of `written` of one kind.
+inline std::vector<documents::WrittenFile> of_kind(const std::vector<documents::WrittenFile>& written,
+                                                   const std::string& kind) {
+  std::vector<documents::WrittenFile> out;
+  for (const auto& f : written) {
+    if (f.kind == kind) out.push_back(f);
+  }
+  return out;
 }
 
 /// A conviction record in one court.

@@ -1,7 +1,7 @@
 #pragma once
-// Internal: page layout over libharu. Court-paper builders (ny_motion.cpp, and
-// later other states' forms) describe a document as Blocks; PdfLayout wraps,
-// paginates and draws them and returns the PDF bytes. No legal content here.
+// Internal: page layout over libharu. The template renderer (render.cpp)
+// describes a document as Blocks; PdfLayout wraps, paginates and draws them
+// and returns the PDF bytes. No legal content here.
 #include <memory>
 #include <string>
 #include <vector>
@@ -31,8 +31,10 @@ struct Column {
 
 /// A unit of content. Kind decides which fields matter; the rest are ignored.
 struct Block {
-  enum class Kind { Text, Rule, Space, Columns };
+  enum class Kind { Text, Rule, Space, Columns, Table };
   Kind kind = Kind::Text;
+  /// A printed check box before the text: never a form field.
+  enum class Check { None, Empty, Checked };
 
   // Text: runs wrapped into the column.
   std::vector<Run> runs;
@@ -44,6 +46,7 @@ struct Block {
   double first_indent = 0;  ///< extra indent of the first line (relative to indent_left)
   std::string label;        ///< e.g. "1.", drawn at the first line's start
   double label_width = 0;   ///< the first line's text starts this far after the label's start
+  Check check = Check::None;  ///< a box (with a printed X when checked) in the label's place
 
   // Rule: a line across the column (inside the indents), `leading` tall.
   double thickness = 0.6;
@@ -55,8 +58,15 @@ struct Block {
   double gap = 0;            ///< space between columns
   bool caption_box = false;  ///< draw lines above/below the first column and at its right edge
 
+  // Table: a ruled grid; every row stays on one page and the header row is
+  // repeated at the top of each page the table continues on.
+  std::vector<double> col_widths;                   ///< in points
+  std::vector<std::vector<Run>> header;             ///< one cell per column (may be empty: no header)
+  std::vector<std::vector<std::vector<Run>>> rows;  ///< rows of cells
+
   double space_before = 0;
   double space_after = 0;
+  bool page_break_before = false;  ///< starts a new page (unless the page is still empty)
   bool keep_with_next = false;  ///< never the last thing on a page when more follows
   bool keep_together = false;   ///< never split across pages (when it fits on one)
   int group = 0;                ///< consecutive blocks with the same non-zero group stay on one page
@@ -75,16 +85,30 @@ Block space_block(double height);
 struct PageSetup {
   double width = 612;  ///< US Letter
   double height = 792;
-  double margin = 72;        ///< one inch on every side
+  double margin_top = 72;  ///< one inch on every side unless a paper says otherwise
+  double margin_bottom = 72;
+  double margin_left = 72;
+  double margin_right = 72;
+  /// California pleading paper: 28 numbered lines 24 pt apart, a double rule
+  /// left of the text and a single rule right of it; text snaps to the lines.
+  bool pleading = false;
   std::string regular_font;  ///< TrueType file path
   std::string bold_font;     ///< TrueType file path
   std::string title;         ///< PDF metadata
   std::string subject;       ///< PDF metadata
   std::string creator = "Relief";
+  std::string language = "en";                   ///< the document's language (XMP dc:language)
   model::Date created;                           ///< PDF creation date (0 = none)
+  std::string footer_title;                      ///< short case and paper title above the footer lines
   std::vector<std::string> footer;               ///< small lines at the foot of every page
   std::string page_label = "Page %1$s of %2$s";  ///< %1$s = page, %2$s = pages
+  /// sRGB ICC profile for the PDF/A output intent; empty = no PDF/A parts.
+  std::string icc_profile;
 };
+
+/// Pleading paper's line pitch and line count (Cal. Rules of Court 2.108).
+inline constexpr double kPleadingPitch = 24;
+inline constexpr int kPleadingLines = 28;
 
 /// A rendered document.
 struct Rendered {
