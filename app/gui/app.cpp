@@ -3,6 +3,7 @@
 #include <exception>
 #include <string>
 
+#include <wx/cmdline.h>
 #include <wx/intl.h>
 #include <wx/msgdlg.h>
 #include <wx/translation.h>
@@ -67,9 +68,21 @@ bool App::OnInit() {
     dialog.ShowModal();
   }
 
+  if (kiosk_) state_->set_mode(model::Mode::Kiosk);
   auto* frame = new WizardFrame(state_);
   frame->Show();
+  if (state_->settings().mode == model::Mode::Kiosk) frame->ShowFullScreen(true);
   return true;
+}
+
+void App::OnInitCmdLine(wxCmdLineParser& parser) {
+  wxApp::OnInitCmdLine(parser);
+  parser.AddLongSwitch("kiosk", _("Run as a public kiosk: kiosk mode, full screen"));
+}
+
+bool App::OnCmdLineParsed(wxCmdLineParser& parser) {
+  kiosk_ = parser.FoundSwitch("kiosk") == wxCMD_SWITCH_ON;
+  return wxApp::OnCmdLineParsed(parser);
 }
 
 bool App::OnExceptionInMainLoop() {

@@ -18,11 +18,15 @@ void forbid_core_dumps();
 class App : public wxApp {
  public:
   bool OnInit() override;
+  /// Adds --kiosk: kiosk mode, full screen (what the kiosk's systemd unit runs).
+  void OnInitCmdLine(wxCmdLineParser& parser) override;
+  bool OnCmdLineParsed(wxCmdLineParser& parser) override;
   bool OnExceptionInMainLoop() override;
   void OnUnhandledException() override;
 
  private:
   std::shared_ptr<WizardState> state_;
+  bool kiosk_ = false;
 };
 
 }  // namespace relief::gui

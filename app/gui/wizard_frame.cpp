@@ -1,9 +1,12 @@
 #include "wizard_frame.hpp"
 
+#include <wx/app.h>
 #include <wx/intl.h>
 #include <wx/sizer.h>
 #include <wx/statline.h>
 
+#include "pages/about_dialog.hpp"
+#include "pages/admin_dialog.hpp"
 #include "pages/documents_page.hpp"
 #include "pages/question_page.hpp"
 #include "pages/records_page.hpp"
@@ -188,8 +191,49 @@ void WizardFrame::quick_exit() {
   Close(true);
 }
 
+void WizardFrame::open_admin() {
+  if (exiting_ || FindWindowByName("admin_pin_dialog", this) || FindWindowByName("admin_dialog", this)) return;
+  // The PIN is checked against the file the administrator edits, so a PIN
+  // just set with `relief admin set-pin` works without a restart.
+  auto file = model::load_settings_file(model::settings_path());
+  const std::string hash = file ? file->admin_pin_hash : state_->settings().admin_pin_hash;
+  auto* prompt = new AdminPinDialog(this, hash, [this] { show_admin_screen(); });
+  prompt->Show();
+}
+
+void WizardFrame::show_admin_screen() {
+  auto* screen = new AdminDialog(this, *state_, model::settings_path(),
+                                 [this](const model::Settings& s) { apply_settings(s); });
+  screen->Show();
+}
+
+void WizardFrame::open_about() {
+  if (exiting_) return;
+  AboutDialog dialog(this, *state_);
+  dialog.ShowModal();
+}
+
+void WizardFrame::apply_settings(const model::Settings& settings) {
+  state_->replace_settings(settings);
+  SetTitle(to_wx(state_->settings().window_title));
+  wxTheApp->SetAppDisplayName(to_wx(state_->settings().window_title));
+  if (current_ == kResults) results_->refresh();  // its footer names the clinic
+  panel_->Layout();
+}
+
 void WizardFrame::on_char_hook(wxKeyEvent& e) {
   const int key = e.GetKeyCode();
+  // Administrator shortcuts: two modifiers, so no survivor hits them by chance.
+  if (e.GetModifiers() == (wxMOD_CONTROL | wxMOD_ALT)) {
+    if (key == 'A') {
+      open_admin();
+      return;
+    }
+    if (key == 'I') {
+      open_about();
+      return;
+    }
+  }
   const bool enter = key == WXK_RETURN || key == WXK_NUMPAD_ENTER;
   if (enter && (current_ == kAboutYou || current_ == kRecordQuestions)) {
     // Enter on a focused button keeps meaning that button.

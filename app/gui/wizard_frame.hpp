@@ -36,6 +36,15 @@ class WizardFrame : public wxFrame {
   /// case, then closes the window.
   void quick_exit();
 
+  /// Ctrl+Alt+A: asks for the administrator PIN (a modeless prompt), then
+  /// opens the administrator screen.
+  void open_admin();
+  /// Ctrl+Alt+I: the About screen (each state's rules version and review date).
+  void open_about();
+  /// Takes settings the administrator screen saved: the title and the clinic
+  /// shown follow them at once.
+  void apply_settings(const model::Settings& settings);
+
   PageId current() const { return current_; }
   WizardState& state() { return *state_; }
 
@@ -57,6 +66,7 @@ class WizardFrame : public wxFrame {
   void show(PageId id);
   void update_chrome();
   void on_char_hook(wxKeyEvent& e);
+  void show_admin_screen();
   void on_close(wxCloseEvent& e);
 
   std::shared_ptr<WizardState> state_;

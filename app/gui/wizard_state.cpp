@@ -54,6 +54,17 @@ std::unique_ptr<WizardState> WizardState::load(std::string& error, std::string& 
   return std::make_unique<WizardState>(std::move(shared), std::move(settings), model::Date::today());
 }
 
+void WizardState::replace_settings(model::Settings settings) {
+  settings_ = std::move(settings);
+  if (mode_override_) settings_.mode = *mode_override_;
+  if (empty()) {
+    if (const rules::RuleSet* rs = library_->find(settings_.default_jurisdiction)) {
+      rules_ = rs;
+      case_.jurisdiction = rules_->jurisdiction;
+    }
+  }
+}
+
 std::string WizardState::key(const std::string& fact, const std::optional<std::string>& record) {
   return record ? *record + "/" + fact : "/" + fact;
 }

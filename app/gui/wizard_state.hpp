@@ -36,6 +36,14 @@ class WizardState {
 
   const model::Case& case_data() const { return case_; }
   const model::Settings& settings() const { return settings_; }
+  /// Takes new administrator settings (after the administrator screen saved
+  /// them). A new default jurisdiction applies when no case is under way.
+  void replace_settings(model::Settings settings);
+  /// Sets the mode for this run only (relief-gui --kiosk).
+  void set_mode(model::Mode mode) {
+    mode_override_ = mode;
+    settings_.mode = mode;
+  }
   const rules::Library& library() const { return *library_; }
   /// Shared so that work running off the UI thread keeps the rules alive.
   std::shared_ptr<const rules::Library> library_ptr() const { return library_; }
@@ -101,6 +109,7 @@ class WizardState {
   std::shared_ptr<const rules::Library> library_;
   const rules::RuleSet* rules_ = nullptr;
   model::Settings settings_;
+  std::optional<model::Mode> mode_override_;  ///< from the command line; outlives replace_settings()
   model::Date as_of_;
   model::Case case_;
   std::set<std::string> answered_;

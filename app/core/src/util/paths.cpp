@@ -27,8 +27,29 @@ std::string data_dir() {
   return (exe_dir().parent_path() / "share" / "relief").string();
 }
 
-std::string rules_dir() { return data_dir() + "/rules"; }
-std::string forms_dir() { return data_dir() + "/forms"; }
+std::string state_dir() {
+  if (const char* env = std::getenv("RELIEF_STATE_DIR"); env && *env) return env;
+  return "/var/lib/relief";
+}
+
+std::string current_pack_dir() { return state_dir() + "/packs/current"; }
+
+namespace {
+
+// The installed pack's copy of `sub` when there is one. A pack is only ever
+// made `current` after every file in it was verified and its rules loaded, so
+// its presence is enough; a half-installed pack never has the link.
+std::string pack_or_packaged(const char* sub) {
+  std::error_code ec;
+  const fs::path pack = fs::path(current_pack_dir()) / sub;
+  if (fs::is_directory(pack, ec)) return pack.string();
+  return data_dir() + "/" + sub;
+}
+
+}  // namespace
+
+std::string rules_dir() { return pack_or_packaged("rules"); }
+std::string forms_dir() { return pack_or_packaged("forms"); }
 std::string locales_dir() { return data_dir() + "/locales"; }
 
 std::string find_font(const std::string& file_name) {
