@@ -22,3 +22,8 @@ if [ "${RELIEF_SKIP_ASAN:-0}" != "1" ]; then
   cmake --build --preset asan -j "$jobs"
   ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --preset asan -j "$jobs"
 fi
+
+if [ "${RELIEF_SKIP_FUZZ:-0}" != "1" ]; then
+  echo "== Fuzzing (clang, libFuzzer + ASan + UBSan), 30 s per target =="
+  tests/fuzz/run.sh 30
+fi

@@ -14,6 +14,15 @@ namespace {
 using relief::ErrorCode;
 using relief::store::Store;
 
+// Every store is encrypted; tests use the cheap key-derivation cost.
+relief::Result<Store> open_store(const std::string& path) {
+  relief::crypto::SecretBuffer pass(64);
+  pass.assign("correct horse battery staple");
+  relief::store::OpenOptions opts;
+  opts.passphrase_cost = relief::crypto::KdfCost::interactive();
+  return Store::open(path, pass, opts);
+}
+
 relief::model::Case sample() {
   relief::model::Case c;
   c.jurisdiction = "NY";
@@ -30,7 +39,7 @@ relief::model::Case sample() {
 
 TEST(Store, CreatesTheSchemaAndSavesAndLoads) {
   relief::test::TempDir dir;
-  auto s = Store::open(dir.file("relief.db"));
+  auto s = open_store(dir.file("relief.db"));
   ASSERT_TRUE(s) << s.error().to_string();
   EXPECT_EQ(s->schema_version(), relief::store::kSchemaVersion);
   auto id = s->save(sample());
@@ -54,11 +63,11 @@ TEST(Store, ReopeningKeepsDataAndVersion) {
   relief::test::TempDir dir;
   std::int64_t id = 0;
   {
-    auto s = Store::open(dir.file("relief.db"));
+    auto s = open_store(dir.file("relief.db"));
     ASSERT_TRUE(s);
     id = *s->save(sample());
   }
-  auto s = Store::open(dir.file("relief.db"));
+  auto s = open_store(dir.file("relief.db"));
   ASSERT_TRUE(s) << s.error().to_string();
   EXPECT_TRUE(s->load(id, relief::test::facts()));
 }
@@ -73,7 +82,7 @@ TEST(Store, NewerDatabaseIsRefusedAndLeftUntouched) {
   }
   std::ifstream before_in(path, std::ios::binary);
   const std::string before((std::istreambuf_iterator<char>(before_in)), {});
-  auto s = Store::open(path);
+  auto s = open_store(path);
   ASSERT_FALSE(s);
   EXPECT_EQ(s.error().code, ErrorCode::Incompatible);
   EXPECT_NE(s.error().to_string().find("newer version of Relief"), std::string::npos);
@@ -87,7 +96,7 @@ TEST(Store, CorruptFileIsReportedNotOverwritten) {
   relief::test::TempDir dir;
   const auto path = dir.file("corrupt.db");
   { std::ofstream(path) << "this is not a database, just text that was left here"; }
-  auto s = Store::open(path);
+  auto s = open_store(path);
   ASSERT_FALSE(s);
   EXPECT_EQ(s.error().code, ErrorCode::Corrupt);
   std::ifstream in(path);
@@ -98,7 +107,7 @@ TEST(Store, CorruptFileIsReportedNotOverwritten) {
 TEST(Store, EraseRemovesTheCaseFromTheFile) {
   relief::test::TempDir dir;
   const auto path = dir.file("relief.db");
-  auto s = Store::open(path);
+  auto s = open_store(path);
   ASSERT_TRUE(s);
   auto id = s->save(sample());
   ASSERT_TRUE(id);

@@ -1,4 +1,5 @@
 #include "relief/model/case_io.hpp"
+#include "relief/util/json_limits.hpp"
 
 #include <set>
 
@@ -241,10 +242,14 @@ Result<Case> parse_case(const std::string& text, const std::string& file, const 
   if (text.size() > kMaxCaseFileBytes) {
     return fail(ErrorCode::BadInput, file, "$", "file is too large for a case file (the limit is 8 MiB)");
   }
+  // The validation below walks the document recursively: bound the depth first.
+  if (!util::json_depth_within(text)) {
+    return fail(ErrorCode::BadInput, file, "$", "nested too deeply (more than 64 levels of [ ] or { })");
+  }
   json doc;
   try {
     doc = json::parse(text);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // also out_of_range: a number too large
     // nlohmann's message carries line and column; drop its internal prefix.
     std::string what = e.what();
     if (auto pos = what.find("] "); pos != std::string::npos) what = what.substr(pos + 2);

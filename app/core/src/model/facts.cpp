@@ -1,4 +1,5 @@
 #include "relief/model/facts.hpp"
+#include "relief/util/json_limits.hpp"
 
 #include "relief/model/date.hpp"
 #include "relief/util/atomic_file.hpp"
@@ -19,8 +20,11 @@ Result<FactDictionary> FactDictionary::load(const std::string& path) {
   if (!text) return tl::unexpected(text.error());
   nlohmann::json doc;
   try {
+    if (!util::json_depth_within(*text)) {
+      return fail(ErrorCode::BadInput, path, "$", "nested too deeply (more than 64 levels of [ ] or { })");
+    }
     doc = nlohmann::json::parse(*text);
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {  // also out_of_range: a number too large
     return fail(ErrorCode::BadInput, path, "$", std::string("not valid JSON: ") + e.what());
   }
   return from_json(doc, path);

@@ -1,4 +1,5 @@
 #include "relief/rules/ruleset.hpp"
+#include "relief/util/json_limits.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -155,10 +156,15 @@ std::optional<RuleSet> load_ruleset(const std::string& file, model::FactDictiona
     ck.error("", text.error().message);
     return std::nullopt;
   }
+  // Conditions are validated and evaluated recursively: bound the depth first.
+  if (!util::json_depth_within(*text)) {
+    ck.error("$", "nested too deeply (more than 64 levels of [ ] or { })");
+    return std::nullopt;
+  }
   json doc;
   try {
     doc = json::parse(*text);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // also out_of_range: a number too large
     ck.error("$", std::string("not valid JSON: ") + e.what());
     return std::nullopt;
   }
@@ -357,7 +363,7 @@ Result<Library> load_library(const std::string& rules_dir, std::vector<Issue>& i
     // to a lawyer instead of deciding on contradictory data.
     Checker ck(rules_dir + "/facts.json", issues);
     auto text = util::read_file(rules_dir + "/facts.json", 4 * 1024 * 1024);
-    const json doc = text ? json::parse(*text, nullptr, false) : json();
+    const json doc = text && util::json_depth_within(*text) ? json::parse(*text, nullptr, false) : json();
     if (doc.is_object() && doc.contains("consistency")) {
       const auto& list = doc["consistency"];
       if (!list.is_array()) ck.error("$.consistency", "expected a list of checks");
