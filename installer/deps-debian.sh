@@ -17,6 +17,18 @@ packages=(
   qpdf poppler-utils xvfb xauth imagemagick
   # rules files against their JSON Schema
   python3-jsonschema
+  # privacy: encryption (Argon2id, XChaCha20-Poly1305, sealed boxes)
+  libsodium-dev
+  # fuzzing (tests/fuzz/run.sh): clang 14 with libFuzzer and the ASan/UBSan runtimes
+  clang libclang-rt-14-dev
+  # court papers: Mustache templates (kainjow, header only) and the sRGB
+  # profile for the PDF/A output intent
+  libkainjow-mustache-dev icc-profiles-free
+  # administration: Argon2id PIN hashes and Ed25519-signed rule packs; the .deb
+  # (cpack + dpkg-shlibdeps, lintian), its desktop and AppStream checks, icons
+  # rendered from the SVG, and the kiosk unit check (systemd-analyze, cage)
+  dpkg-dev lintian desktop-file-utils appstream librsvg2-bin
+  systemd cage
 )
 
 missing=()

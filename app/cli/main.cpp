@@ -8,7 +8,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include "admin_command.hpp"
 #include "exit_codes.hpp"
+#include "privacy_commands.hpp"
 #include "relief/documents/petition.hpp"
 #include "relief/model/case_io.hpp"
 #include "relief/model/settings.hpp"
@@ -148,6 +150,8 @@ int main(int argc, char** argv) {
   petition->add_option("--case", case_path, "Case file (relief.case/1 JSON)")->required();
   petition->add_option("--out", out_dir, "Folder to write the papers into (must exist)")->required();
   petition->add_option("--as-of", as_of_text, "Decide as of this date, YYYY-MM-DD (default: today)");
+  std::string lang = "en";
+  petition->add_option("--lang", lang, "Language of the filing instructions and summary (court papers stay English)");
   add_format(petition);
 
   auto* rules_cmd = app.add_subcommand("rules", "Work with rules files");
@@ -156,12 +160,17 @@ int main(int argc, char** argv) {
   auto* validate = rules_cmd->add_subcommand("validate", "Check rules files; list every problem");
   validate->add_option("path", validate_path, "Rules folder (default: the installed rules)");
 
+  relief::cli::AdminCommand admin(app);
+  relief::cli::PrivacyCommands privacy(app, rules_dir);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
     return code == 0 ? cli::kExitOk : cli::kExitBadInput;
   }
+  if (admin.selected()) return admin.run();
+  if (privacy.selected()) return privacy.run();
 
   if (*validate) {
     const std::string dir = validate_path.empty() ? rules_dir : validate_path;
@@ -238,17 +247,33 @@ int main(int argc, char** argv) {
       return cli::kExitBadInput;
     }
     const auto d = rules::decide(ctx.c, *ctx.rs, *as_of);
-    documents::PetitionOptions opts{out_dir, settings->clinic, model::Date::today()};
+    documents::PetitionOptions opts;
+    opts.out_dir = out_dir;
+    opts.clinic = settings->clinic;
+    opts.today = model::Date::today();
+    opts.lang = lang;
     auto files = documents::write_petitions(ctx.c, *ctx.rs, d, opts);
     if (!files) return report(files.error());
     if (format == "json") {
       json arr = json::array();
       for (const auto& f : *files) {
-        arr.push_back({{"path", f.path}, {"kind", f.kind}, {"court", f.court}, {"records", f.records}, {"pages", f.pages}});
+        arr.push_back({{"path", f.path},
+                       {"kind", f.kind},
+                       {"form", f.form},
+                       {"court", f.court},
+                       {"records", f.records},
+                       {"pages", f.pages},
+                       {"language", f.language},
+                       {"bytes", f.bytes},
+                       {"sha256", f.sha256}});
       }
       std::cout << json{{"files", arr}}.dump(2) << "\n";
     } else {
-      for (const auto& f : *files) std::cout << "wrote " << f.path << " (" << f.pages << " page(s))\n";
+      for (const auto& f : *files) {
+        std::cout << "wrote " << f.path;
+        if (f.pages > 0) std::cout << " (" << f.pages << " page(s))";
+        std::cout << "\n";
+      }
     }
     return cli::kExitOk;
   }
