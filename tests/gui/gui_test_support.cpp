@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <vector>
 
+#include <gtest/gtest.h>
 #include <wx/app.h>
 #include <wx/bitmap.h>
 #include <wx/button.h>
@@ -100,6 +101,14 @@ std::string make_temp_dir() {
   buf.push_back('\0');
   const char* made = mkdtemp(buf.data());
   return made ? std::string(made) : std::string();
+}
+
+std::shared_ptr<WizardState> load_state() {
+  std::string error;
+  std::string warning;
+  std::shared_ptr<WizardState> s = WizardState::load(error, warning);
+  EXPECT_TRUE(s) << error;
+  return s;
 }
 
 }  // namespace relief::gui::test

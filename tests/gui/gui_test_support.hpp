@@ -1,8 +1,11 @@
 #pragma once
+#include <memory>
 #include <string>
 
 #include <wx/string.h>
 #include <wx/window.h>
+
+#include "wizard_state.hpp"
 
 namespace relief::gui::test {
 
@@ -16,5 +19,7 @@ void screenshot(wxWindow* w, const std::string& name);
 wxString visible_text(wxWindow* root);
 /// A fresh empty folder under the system temp folder.
 std::string make_temp_dir();
+/// The wizard's state with the shipped rules loaded (a test failure if not).
+std::shared_ptr<WizardState> load_state();
 
 }  // namespace relief::gui::test

@@ -30,13 +30,7 @@ using test::visible_text;
 
 constexpr const char* kSample = RELIEF_SOURCE_DIR "/examples/ny-sample.case.json";
 
-std::shared_ptr<WizardState> load_state() {
-  std::string error;
-  std::string warning;
-  std::shared_ptr<WizardState> s = WizardState::load(error, warning);
-  EXPECT_TRUE(s) << error;
-  return s;
-}
+using test::load_state;
 
 // Chooses, on the page, the answer `facts` holds for the question on
 // screen; a fact the case does not have is answered "I'm not sure".

@@ -6,18 +6,13 @@
 
 #include <gtest/gtest.h>
 
+#include "gui_test_support.hpp"
 #include "relief/model/case_io.hpp"
 
 namespace relief::gui {
 namespace {
 
-std::shared_ptr<WizardState> load_state() {
-  std::string error;
-  std::string warning;
-  std::shared_ptr<WizardState> s = WizardState::load(error, warning);
-  EXPECT_TRUE(s) << error;
-  return s;
-}
+using test::load_state;
 
 model::Record record(const std::string& kind, const std::string& category) {
   model::Record r;

@@ -14,6 +14,7 @@
 #include <set>
 #include <utility>
 
+#include "escape.hpp"
 #include "sha256.hpp"
 #include "relief/util/atomic_file.hpp"
 
@@ -772,28 +773,6 @@ struct PdfLayout::Impl {
   // the file identifier from the clock; these do the same jobs correctly and
   // reproducibly.
 
-  static std::string xml_escape(const std::string& s) {
-    std::string out;
-    for (char ch : s) {
-      switch (ch) {
-        case '&':
-          out += "&amp;";
-          break;
-        case '<':
-          out += "&lt;";
-          break;
-        case '>':
-          out += "&gt;";
-          break;
-        case '"':
-          out += "&quot;";
-          break;
-        default:
-          out += ch;
-      }
-    }
-    return out;
-  }
 
   std::string xmp_date() const {
     char buf[32];
@@ -811,22 +790,22 @@ struct PdfLayout::Impl {
         "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n"
         "<dc:format>application/pdf</dc:format>\n";
     if (!setup.title.empty()) {
-      x += "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_escape(setup.title) +
+      x += "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + html_escape(setup.title) +
            "</rdf:li></rdf:Alt></dc:title>\n";
     }
     if (!setup.subject.empty()) {
-      x += "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_escape(setup.subject) +
+      x += "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">" + html_escape(setup.subject) +
            "</rdf:li></rdf:Alt></dc:description>\n";
     }
-    x += "<dc:language><rdf:Bag><rdf:li>" + xml_escape(setup.language) + "</rdf:li></rdf:Bag></dc:language>\n";
+    x += "<dc:language><rdf:Bag><rdf:li>" + html_escape(setup.language) + "</rdf:li></rdf:Bag></dc:language>\n";
     x += "</rdf:Description>\n<rdf:Description rdf:about=\"\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">\n";
-    x += "<xmp:CreatorTool>" + xml_escape(setup.creator) + "</xmp:CreatorTool>\n";
+    x += "<xmp:CreatorTool>" + html_escape(setup.creator) + "</xmp:CreatorTool>\n";
     if (setup.created.year > 0) {
       x += "<xmp:CreateDate>" + xmp_date() + "</xmp:CreateDate>\n<xmp:ModifyDate>" + xmp_date() +
            "</xmp:ModifyDate>\n";
     }
     x += "</rdf:Description>\n<rdf:Description rdf:about=\"\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n";
-    if (producer) x += "<pdf:Producer>" + xml_escape(producer) + "</pdf:Producer>\n";
+    if (producer) x += "<pdf:Producer>" + html_escape(producer) + "</pdf:Producer>\n";
     x += "</rdf:Description>\n<rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n"
          "<pdfaid:part>1</pdfaid:part>\n<pdfaid:conformance>B</pdfaid:conformance>\n</rdf:Description>\n"
          "</rdf:RDF>\n</x:xmpmeta>\n";

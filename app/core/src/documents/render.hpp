@@ -11,6 +11,8 @@
 #include "pdf_layout.hpp"
 #include "relief/i18n/catalog.hpp"
 
+#include "escape.hpp"
+
 namespace relief::documents {
 
 /// A rendered document, ready for PdfLayout.
@@ -32,8 +34,5 @@ pdf::PageSetup page_setup(bool pleading);
 /// Width is the text width the blocks are laid out in.
 RenderedDocument render_document(const Template& t, const std::map<std::string, Template>& parts,
                                  const nlohmann::json& context, const i18n::Catalog& cat, double width);
-
-/// Escapes text for HTML.
-std::string html_escape(const std::string& s);
 
 }  // namespace relief::documents
