@@ -8,6 +8,7 @@
 #include <kainjow/mustache.hpp>
 
 #include "context.hpp"
+#include "mustache_data.hpp"
 #include "relief/util/atomic_file.hpp"
 
 namespace relief::documents {
@@ -92,13 +93,7 @@ class Validator {
   const json* resolve(const std::string& name, const std::vector<const json*>& scopes, bool& open) const {
     open = false;
     if (name == ".") return scopes.back();
-    std::vector<std::string> parts;
-    size_t start = 0;
-    for (size_t dot = name.find('.'); dot != std::string::npos; dot = name.find('.', start)) {
-      parts.push_back(name.substr(start, dot - start));
-      start = dot + 1;
-    }
-    parts.push_back(name.substr(start));
+    const std::vector<std::string> parts = split_dotted(name);
     for (auto it = scopes.rbegin(); it != scopes.rend(); ++it) {
       const json& scope = **it;
       if (!scope.is_object() || !scope.contains(parts[0])) continue;

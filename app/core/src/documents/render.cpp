@@ -114,13 +114,7 @@ class Renderer {
   // ---- values and text
 
   const json* lookup(const std::string& name) const {
-    std::vector<std::string> parts;
-    size_t start = 0;
-    for (size_t dot = name.find('.'); dot != std::string::npos; dot = name.find('.', start)) {
-      parts.push_back(name.substr(start, dot - start));
-      start = dot + 1;
-    }
-    parts.push_back(name.substr(start));
+    const std::vector<std::string> parts = split_dotted(name);
     for (auto it = scopes_.rbegin(); it != scopes_.rend(); ++it) {
       if (!it->layer.is_object() || !it->layer.contains(parts[0])) continue;
       const json* cur = &it->layer.at(parts[0]);
@@ -352,13 +346,7 @@ class Renderer {
       return;
     }
     for (size_t i = 0; i < items.size(); ++i) {
-      json layer = {{as, items[i]},
-                    {"loop",
-                     {{"number", std::to_string(first + i + 1)},
-                      {"first", first + i == 0},
-                      {"last", first + i + 1 == total},
-                      {"count", std::to_string(total)}}}};
-      push_scope(std::move(layer));
+      push_scope(loop_layer(as, items[i], first + i, total));
       one(b);
       scopes_.pop_back();
     }
@@ -603,13 +591,7 @@ class Renderer {
     }
     std::string rows_html;
     for (size_t i = 0; i < items.size(); ++i) {
-      json layer = {{as, items[i]},
-                    {"loop",
-                     {{"number", std::to_string(first + i + 1)},
-                      {"first", first + i == 0},
-                      {"last", first + i + 1 == total},
-                      {"count", std::to_string(total)}}}};
-      push_scope(std::move(layer));
+      push_scope(loop_layer(as, items[i], first + i, total));
       std::vector<std::vector<Run>> row;
       rows_html += "<tr>";
       for (const json& col : b["columns"]) {
