@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates locales/relief.pot, the template every <lang>.po translates:
-# xgettext over the C++ sources (keywords _, N_, wxPLURAL), plus the English
+# xgettext over the C++ sources (keywords _, N_, wxTRANSLATE, wxPLURAL), plus the English
 # texts in rules/ and forms/ (extract_json.py). Then merge a catalog with
 #   msgmerge --update --backup=none locales/es.po locales/relief.pot
 set -euo pipefail
@@ -11,7 +11,7 @@ trap 'rm -rf "$tmp"' EXIT
 
 mapfile -t sources < <(find app -name '*.cpp' -o -name '*.hpp' | LC_ALL=C sort)
 xgettext --language=C++ --from-code=UTF-8 --add-comments=TRANSLATORS: \
-  --keyword=_ --keyword=N_ --keyword=wxPLURAL:1,2 \
+  --keyword=_ --keyword=N_ --keyword=wxTRANSLATE --keyword=wxPLURAL:1,2 \
   --package-name=relief --msgid-bugs-address="(none)" \
   --output="$tmp/code.pot" "${sources[@]}"
 python3 locales/extract_json.py "$root" > "$tmp/data.pot"
