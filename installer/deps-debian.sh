@@ -8,7 +8,7 @@ packages=(
   # toolchain
   build-essential cmake ninja-build pkg-config gettext
   # libraries (see README, "Dependencies")
-  libwxgtk3.2-dev libhpdf-dev nlohmann-json3-dev libcli11-dev
+  libwxgtk3.2-dev libgtk-3-dev libhpdf-dev nlohmann-json3-dev libcli11-dev
   libsqlitecpp-dev libsqlite3-dev libexpected-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   # fonts embedded in court papers (serif body with Vietnamese coverage)
@@ -29,6 +29,8 @@ packages=(
   # rendered from the SVG, and the kiosk unit check (systemd-analyze, cage)
   dpkg-dev lintian desktop-file-utils appstream librsvg2-bin
   systemd cage
+  # accessibility check: the AT-SPI tree as a screen reader sees it
+  at-spi2-core dbus dbus-x11 python3-pyatspi libatk-adaptor
 )
 
 missing=()

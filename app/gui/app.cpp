@@ -15,20 +15,13 @@
 #endif
 
 #include "relief/util/paths.hpp"
+#include "language.hpp"
 #include "text.hpp"
 #include "wizard_frame.hpp"
 #include "wizard_state.hpp"
 
 namespace relief::gui {
 
-void init_translations() {
-  wxUILocale::UseDefault();
-  wxFileTranslationsLoader::AddCatalogLookupPathPrefix(to_wx(util::locales_dir()));
-  auto* translations = new wxTranslations();
-  wxTranslations::Set(translations);  // takes ownership
-  translations->AddStdCatalog();
-  translations->AddCatalog("relief");
-}
 
 void forbid_core_dumps() {
 #if defined(__linux__)
@@ -41,7 +34,9 @@ void forbid_core_dumps() {
 bool App::OnInit() {
   forbid_core_dumps();
   if (!wxApp::OnInit()) return false;
-  init_translations();
+  wxUILocale::UseDefault();
+  // The system's language until the settings are read (the start-up errors).
+  use_language(initial_language(model::Settings{}));
 
   std::string error;
   std::string warning;
@@ -57,6 +52,8 @@ bool App::OnInit() {
     return false;
   }
   state_ = std::move(loaded);
+  state_->set_language(initial_language(state_->settings()));
+  use_language(state_->language());
   SetAppDisplayName(to_wx(state_->settings().window_title));
   if (!warning.empty()) {
     wxMessageDialog dialog(nullptr,

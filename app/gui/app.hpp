@@ -9,7 +9,6 @@ class WizardState;
 
 /// Sets up wxTranslations with Relief's locales folder and the "relief"
 /// catalog (a missing catalog is fine: the English msgids show).
-void init_translations();
 
 /// Turns core dumps off for this process: a dump would hold the answers.
 void forbid_core_dumps();

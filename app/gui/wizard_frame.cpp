@@ -1,5 +1,7 @@
 #include "wizard_frame.hpp"
 
+#include <algorithm>
+
 #include <wx/app.h>
 #include <wx/intl.h>
 #include <wx/sizer.h>
@@ -7,12 +9,16 @@
 
 #include "pages/about_dialog.hpp"
 #include "pages/admin_dialog.hpp"
+#include "pages/details_page.hpp"
 #include "pages/documents_page.hpp"
 #include "pages/question_page.hpp"
 #include "pages/records_page.hpp"
 #include "pages/results_page.hpp"
+#include "pages/review_page.hpp"
 #include "pages/welcome_page.hpp"
+#include "language.hpp"
 #include "text.hpp"
+#include "widgets/accessible.hpp"
 #include "widgets/style.hpp"
 #include "widgets/wrap_text.hpp"
 
@@ -21,12 +27,23 @@ namespace relief::gui {
 WizardFrame::WizardFrame(std::shared_ptr<WizardState> state)
     : wxFrame(nullptr, wxID_ANY, to_wx(state->settings().window_title), wxDefaultPosition, wxSize(1100, 820),
               wxDEFAULT_FRAME_STYLE, "wizard_frame"),
-      state_(std::move(state)) {
+      state_(std::move(state)),
+      display_(DisplayPrefs::load()) {
   SetMinSize(wxSize(760, 560));
+  if (display_.high_contrast) apply_high_contrast(true);
+  build_content();
+  Bind(wxEVT_CHAR_HOOK, &WizardFrame::on_char_hook, this);
+  Bind(wxEVT_CLOSE_WINDOW, &WizardFrame::on_close, this);
+  show(kWelcome);
+}
+
+void WizardFrame::build_content() {
   // Everything lives on one panel so that hiding it blanks the window in a
-  // single step. Creation order is the tab order: header, page, Back, Next.
+  // single step. Creation order is the tab order: header, page, Back, the
+  // display buttons, Next.
   panel_ = new wxPanel(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTAB_TRAVERSAL, "wizard_content");
-  scale_font(panel_, 1.15);
+  // Every page's text is sized from this font, so one factor scales it all.
+  scale_font(panel_, 1.15 * display_.text_scale());
 
   auto* header = new wxBoxSizer(wxHORIZONTAL);
   step_label_ = new WrapText(panel_, wxString(), "step_label", 1.0, true);
@@ -38,13 +55,16 @@ WizardFrame::WizardFrame(std::shared_ptr<WizardState> state)
   header->Add(exit_, 0, wxALIGN_CENTER_VERTICAL | wxALL, 12);
 
   book_ = new wxSimplebook(panel_, wxID_ANY, wxDefaultPosition, wxDefaultSize, 0, "wizard_pages");
-  welcome_ = new WelcomePage(book_, *state_);
+  welcome_ = new WelcomePage(book_, *state_, [this](const std::string& code) { set_language(code); });
   about_you_ = new QuestionPage(book_, *state_, Step::AboutYou, "about_you_page");
   records_ = new RecordsPage(book_, *state_);
   record_questions_ = new QuestionPage(book_, *state_, Step::Records, "record_questions_page");
+  review_ = new ReviewPage(
+      book_, *state_, [this](const rules::Question& q) { change_answer(q); }, [this] { change_records(); });
   results_ = new ResultsPage(book_, *state_);
+  details_ = new DetailsPage(book_, *state_);
   documents_ = new DocumentsPage(book_, *state_);
-  pages_ = {welcome_, about_you_, records_, record_questions_, results_, documents_};
+  pages_ = {welcome_, about_you_, records_, record_questions_, review_, results_, details_, documents_};
   for (WizardPage* p : pages_) book_->AddPage(p, p->heading());
 
   auto* footer = new wxBoxSizer(wxHORIZONTAL);
@@ -53,7 +73,43 @@ WizardFrame::WizardFrame(std::shared_ptr<WizardState> state)
   scale_font(next_, 1.1, true);
   back_->SetMinSize(wxSize(160, kMinTarget));
   next_->SetMinSize(wxSize(160, kMinTarget));
+
+  // The display buttons: the other language by its own name, text size and
+  // contrast. Short visible labels; the screen reader hears the full words.
+  auto* display = new wxBoxSizer(wxHORIZONTAL);
+  const auto languages = offered_languages(state_->settings());
+  if (languages.size() > 1) {
+    // With two languages the button names the other one; with more, it
+    // cycles through them in order.
+    auto it = std::find(languages.begin(), languages.end(), state_->language());
+    const std::string other =
+        (it == languages.end() || std::next(it) == languages.end()) ? languages.front() : *std::next(it);
+    language_ = make_button(panel_, native_name(other), "language_button",
+                            wxString::Format(_("Show the screens in %s"), native_name(other)));
+    language_->Bind(wxEVT_BUTTON, [this, other](wxCommandEvent&) { set_language(other); });
+    display->Add(language_, 0, wxRIGHT, 8);
+  } else {
+    language_ = nullptr;
+  }
+  smaller_ = make_button(panel_, _("A-"), "smaller_text_button", _("Smaller text (Ctrl and minus)"));
+  larger_ = make_button(panel_, _("A+"), "larger_text_button", _("Larger text (Ctrl and plus)"));
+  contrast_ = make_button(panel_, _("Contrast"), "contrast_button",
+                          display_.high_contrast ? _("Turn high contrast off") : _("Turn high contrast on"));
+  for (wxButton* b : {smaller_, larger_}) b->SetMinSize(wxSize(kMinTarget + 16, kMinTarget));
+  set_accessible(smaller_, _("Smaller text"), _("Make the text smaller (Ctrl and minus)"));
+  set_accessible(larger_, _("Larger text"), _("Make the text larger (Ctrl and plus)"));
+  set_accessible(contrast_, display_.high_contrast ? _("High contrast is on") : _("High contrast is off"),
+                 _("Black text on white with strong borders"));
+  smaller_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { change_text_size(-1); });
+  larger_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { change_text_size(+1); });
+  contrast_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { set_high_contrast(!display_.high_contrast); });
+  display->Add(smaller_, 0, wxRIGHT, 4);
+  display->Add(larger_, 0, wxRIGHT, 8);
+  display->Add(contrast_, 0);
+
   footer->Add(back_, 0, wxALL, 12);
+  footer->AddStretchSpacer();
+  footer->Add(display, 0, wxALIGN_CENTER_VERTICAL | wxTOP | wxBOTTOM, 12);
   footer->AddStretchSpacer();
   footer->Add(next_, 0, wxALL, 12);
 
@@ -65,13 +121,81 @@ WizardFrame::WizardFrame(std::shared_ptr<WizardState> state)
   top->Add(footer, 0, wxEXPAND);
   panel_->SetSizer(top);
 
+  auto* frame_sizer = new wxBoxSizer(wxVERTICAL);
+  frame_sizer->Add(panel_, 1, wxEXPAND);
+  SetSizer(frame_sizer);
+
   exit_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { quick_exit(); });
   back_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { go_back(); });
   next_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { go_next(); });
-  Bind(wxEVT_CHAR_HOOK, &WizardFrame::on_char_hook, this);
-  Bind(wxEVT_CLOSE_WINDOW, &WizardFrame::on_close, this);
+}
 
-  show(kWelcome);
+void WizardFrame::rebuild() {
+  if (exiting_) return;
+  const PageId keep = current_;
+  const bool reviewing = back_to_review_;
+  Freeze();
+  // Unhook the old content before it goes, so nothing refers to it.
+  SetSizer(nullptr);
+  wxPanel* old = panel_;
+  old->Hide();
+  build_content();
+  old->Destroy();
+  back_to_review_ = false;
+  if (reviewing) {
+    enter(kReview, true);
+  } else {
+    enter(keep, true);
+  }
+  Layout();
+  Thaw();
+}
+
+void WizardFrame::set_language(const std::string& code) {
+  if (exiting_ || code == state_->language()) return;
+  state_->set_language(code);
+  use_language(code);
+  // Later, not here: the button that asked may be one the rebuild destroys.
+  CallAfter([this] {
+    rebuild();
+    if (language_) language_->SetFocus();
+  });
+}
+
+void WizardFrame::change_text_size(int step) {
+  const int before = display_.text_step;
+  display_.text_step =
+      step == 0 ? 0 : std::clamp(display_.text_step + step, DisplayPrefs::kMinStep, DisplayPrefs::kMaxStep);
+  if (display_.text_step == before) return;
+  display_.save();
+  CallAfter([this, step] {
+    rebuild();
+    (step < 0 ? smaller_ : larger_)->SetFocus();
+  });
+}
+
+void WizardFrame::set_high_contrast(bool on) {
+  if (display_.high_contrast == on) return;
+  display_.high_contrast = on;
+  display_.save();
+  apply_high_contrast(on);
+  CallAfter([this] {
+    rebuild();
+    contrast_->SetFocus();
+  });
+}
+
+void WizardFrame::change_answer(const rules::Question& q) {
+  if (exiting_ || !q.def) return;
+  const PageId page = q.record ? kRecordQuestions : kAboutYou;
+  back_to_review_ = true;
+  static_cast<QuestionPage*>(pages_[page])->show_question(q);
+  show(page);
+}
+
+void WizardFrame::change_records() {
+  if (exiting_) return;
+  enter(kRecords, true);
 }
 
 void WizardFrame::enter(PageId id, bool forward) {
@@ -90,8 +214,14 @@ void WizardFrame::enter(PageId id, bool forward) {
     case kRecords:
       records_->refresh();
       break;
+    case kReview:
+      review_->refresh();
+      break;
     case kResults:
       results_->refresh();
+      break;
+    case kDetails:
+      details_->TransferDataToWindow();
       break;
     case kWelcome:
     case kDocuments:
@@ -135,6 +265,11 @@ void WizardFrame::go_next() {
     case kRecordQuestions: {
       auto* page = static_cast<QuestionPage*>(pages_[current_]);
       if (!page->TransferDataFromWindow()) return;
+      if (back_to_review_) {
+        back_to_review_ = false;
+        enter(kReview, true);
+        return;
+      }
       if (page->advance()) {
         show(current_);
       } else {
@@ -146,7 +281,12 @@ void WizardFrame::go_next() {
       if (!records_->TransferDataFromWindow()) return;
       enter(kRecordQuestions, true);
       break;
+    case kReview:
     case kResults:
+      enter(static_cast<PageId>(current_ + 1), true);
+      break;
+    case kDetails:
+      if (!details_->TransferDataFromWindow()) return;
       enter(kDocuments, true);
       break;
     case kDocuments:
@@ -163,6 +303,11 @@ void WizardFrame::go_back() {
       break;
     case kAboutYou:
     case kRecordQuestions: {
+      if (back_to_review_) {
+        back_to_review_ = false;
+        enter(kReview, true);
+        break;
+      }
       auto* page = static_cast<QuestionPage*>(pages_[current_]);
       if (page->back()) {
         show(current_);
@@ -171,7 +316,12 @@ void WizardFrame::go_back() {
       }
       break;
     }
+    case kDetails:
+      details_->TransferDataFromWindow();  // keep what was typed, even half done
+      enter(kResults, false);
+      break;
     case kRecords:
+    case kReview:
     case kResults:
     case kDocuments:
       enter(static_cast<PageId>(current_ - 1), false);
@@ -231,6 +381,20 @@ void WizardFrame::on_char_hook(wxKeyEvent& e) {
     }
     if (key == 'I') {
       open_about();
+      return;
+    }
+  }
+  if (e.GetModifiers() == wxMOD_CONTROL || e.GetModifiers() == (wxMOD_CONTROL | wxMOD_SHIFT)) {
+    if (key == '+' || key == '=' || key == WXK_NUMPAD_ADD) {
+      change_text_size(+1);
+      return;
+    }
+    if (key == '-' || key == WXK_NUMPAD_SUBTRACT) {
+      change_text_size(-1);
+      return;
+    }
+    if (key == '0' || key == WXK_NUMPAD0) {
+      change_text_size(0);
       return;
     }
   }

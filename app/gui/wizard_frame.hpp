@@ -7,6 +7,7 @@
 #include <wx/panel.h>
 #include <wx/simplebook.h>
 
+#include "display_prefs.hpp"
 #include "wizard_state.hpp"
 
 namespace relief::gui {
@@ -18,13 +19,25 @@ class RecordsPage;
 class ResultsPage;
 class DocumentsPage;
 class WrapText;
+class ReviewPage;
+class DetailsPage;
 
 /// The main window: a header with the step name and the Exit button (always
 /// top-right), the pages in a wxSimplebook, and our own Back / Next buttons.
 class WizardFrame : public wxFrame {
  public:
   /// The pages, in the order the person goes through them.
-  enum PageId { kWelcome, kAboutYou, kRecords, kRecordQuestions, kResults, kDocuments, kPageCount };
+  enum PageId {
+    kWelcome,
+    kAboutYou,
+    kRecords,
+    kRecordQuestions,
+    kReview,
+    kResults,
+    kDetails,
+    kDocuments,
+    kPageCount
+  };
 
   explicit WizardFrame(std::shared_ptr<WizardState> state);
 
@@ -45,6 +58,22 @@ class WizardFrame : public wxFrame {
   /// shown follow them at once.
   void apply_settings(const model::Settings& settings);
 
+  /// Shows every screen in `code` ("es"), on the same step, keeping every
+  /// answer. The court papers stay in English; the instructions follow.
+  void set_language(const std::string& code);
+  /// Bigger (+1) or smaller (-1) text, or back to the standard size (0);
+  /// remembered for the next time.
+  void change_text_size(int step);
+  /// The high-contrast look on or off; remembered.
+  void set_high_contrast(bool on);
+  const DisplayPrefs& display() const { return display_; }
+
+  /// From the review screen: shows question `q` again; after it is
+  /// answered the review screen comes back.
+  void change_answer(const rules::Question& q);
+  /// From the review screen: goes to the records list.
+  void change_records();
+
   PageId current() const { return current_; }
   WizardState& state() { return *state_; }
 
@@ -52,7 +81,9 @@ class WizardFrame : public wxFrame {
   QuestionPage* about_you_page() const { return about_you_; }
   RecordsPage* records_page() const { return records_; }
   QuestionPage* record_questions_page() const { return record_questions_; }
+  ReviewPage* review_page() const { return review_; }
   ResultsPage* results_page() const { return results_; }
+  DetailsPage* details_page() const { return details_; }
   DocumentsPage* documents_page() const { return documents_; }
   WizardPage* page(PageId id) const { return pages_[id]; }
   /// Everything inside the window; hidden by quick_exit().
@@ -60,8 +91,16 @@ class WizardFrame : public wxFrame {
   wxButton* back_button() const { return back_; }
   wxButton* next_button() const { return next_; }
   wxButton* exit_button() const { return exit_; }
+  wxButton* language_button() const { return language_; }
+  wxButton* larger_button() const { return larger_; }
+  wxButton* smaller_button() const { return smaller_; }
+  wxButton* contrast_button() const { return contrast_; }
 
  private:
+  /// Creates everything inside the window, in the current language and
+  /// text size; rebuild() does it again on the same step.
+  void build_content();
+  void rebuild();
   void enter(PageId id, bool forward);
   void show(PageId id);
   void update_chrome();
@@ -81,10 +120,19 @@ class WizardFrame : public wxFrame {
   QuestionPage* about_you_;
   RecordsPage* records_;
   QuestionPage* record_questions_;
+  ReviewPage* review_;
   ResultsPage* results_;
+  DetailsPage* details_;
   DocumentsPage* documents_;
+  wxButton* language_ = nullptr;
+  wxButton* larger_ = nullptr;
+  wxButton* smaller_ = nullptr;
+  wxButton* contrast_ = nullptr;
   PageId current_ = kWelcome;
+  /// Set while a question is shown again from the review screen.
+  bool back_to_review_ = false;
   bool exiting_ = false;
+  DisplayPrefs display_;
 };
 
 }  // namespace relief::gui

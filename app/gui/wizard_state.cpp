@@ -79,14 +79,15 @@ model::FactMap* WizardState::facts_for(const std::optional<std::string>& record)
   return const_cast<model::FactMap*>(std::as_const(*this).facts_for(record));
 }
 
-std::optional<rules::Question> WizardState::next_question(Step step) const {
-  // Before any record is entered the planner has no outcome that an answer
-  // could change. To ask the person questions first, as a survivor expects,
-  // plan over one blank record of every kind: a person question that matters
-  // for none of them cannot matter for any real record either.
-  const bool probe = step == Step::AboutYou && case_.records.empty();
-  model::Case planned = case_;
-  if (probe) {
+namespace {
+
+// The case the planner works on: before any record is entered the planner
+// has no outcome an answer could change. To ask the person questions first,
+// as a survivor expects, plan over one blank record of every kind: a person
+// question that matters for none of them cannot matter for any real record.
+model::Case planned_case(const model::Case& c, Step step) {
+  model::Case planned = c;
+  if (step == Step::AboutYou && c.records.empty()) {
     int n = 0;
     for (const auto& kind : model::record_kinds()) {
       model::Record r;
@@ -95,7 +96,37 @@ std::optional<rules::Question> WizardState::next_question(Step step) const {
       planned.records.push_back(std::move(r));
     }
   }
-  const auto questions = rules::plan_questions(planned, *library_, *rules_, as_of_);
+  return planned;
+}
+
+}  // namespace
+
+std::size_t WizardState::open_count(Step step) const {
+  const auto questions = rules::plan_questions(planned_case(case_, step), *library_, *rules_, as_of_);
+  std::set<std::string> open;
+  for (const auto& q : questions) {
+    if (!q.def) continue;
+    if (step == Step::AboutYou && q.record) continue;
+    if (answered_.count(key(q.fact, q.record))) continue;
+    open.insert(key(q.fact, q.record));
+  }
+  return open.size();
+}
+
+std::vector<rules::Question> WizardState::answered_questions() const {
+  std::vector<rules::Question> out;
+  for (const auto& a : history_) {
+    rules::Question q;
+    q.fact = a.fact;
+    q.record = a.record;
+    q.def = library_->facts.find(a.fact);
+    if (q.def) out.push_back(std::move(q));
+  }
+  return out;
+}
+
+std::optional<rules::Question> WizardState::next_question(Step step) const {
+  const auto questions = rules::plan_questions(planned_case(case_, step), *library_, *rules_, as_of_);
   for (const auto& q : questions) {
     if (!q.def) continue;  // nothing to show: the dictionary has no words for it
     if (step == Step::AboutYou && q.record) continue;

@@ -69,6 +69,20 @@ class WizardState {
   bool was_answered(const rules::Question& q) const;
   /// How many answers were given in `step`.
   std::size_t answered_count(Step step) const;
+  /// How many questions of `step` the planner still has open (not answered).
+  std::size_t open_count(Step step) const;
+  /// Every question answered so far, in the order they were asked.
+  std::vector<rules::Question> answered_questions() const;
+
+  // --- the person ---------------------------------------------------------
+  /// Name, birth date and address for the papers (all may stay empty).
+  void set_petitioner(model::Petitioner p) { case_.petitioner = std::move(p); }
+
+  // --- language -----------------------------------------------------------
+  /// The language the person reads ("en", "es"): the screens and the
+  /// instructions sheet follow it; court papers stay in English.
+  const std::string& language() const { return language_; }
+  void set_language(std::string code) { language_ = std::move(code); }
 
   // --- records -----------------------------------------------------------
   /// Adds a record; gives it a fresh id ("r1", "r2" …) when it has none or a
@@ -115,6 +129,7 @@ class WizardState {
   std::set<std::string> answered_;
   std::vector<Asked> history_;
   rules::Decision decision_;
+  std::string language_ = "en";
 };
 
 }  // namespace relief::gui

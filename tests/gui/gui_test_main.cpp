@@ -7,6 +7,7 @@
 #include <wx/log.h>
 
 #include "app.hpp"
+#include "language.hpp"
 
 namespace {
 
@@ -29,7 +30,7 @@ int main(int argc, char** argv) {
   // Errors go to stderr, never into a modal dialog that would hang the run.
   delete wxLog::SetActiveTarget(new wxLogStderr);
   wxInitAllImageHandlers();
-  relief::gui::init_translations();
+  relief::gui::use_language("en");
 
   const int rc = RUN_ALL_TESTS();
   wxTheApp->OnExit();

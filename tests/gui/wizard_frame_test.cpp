@@ -11,7 +11,9 @@
 #include <wx/weakref.h>
 
 #include "gui_test_support.hpp"
+#include "pages/details_page.hpp"
 #include "pages/documents_page.hpp"
+#include "pages/review_page.hpp"
 #include "pages/question_page.hpp"
 #include "pages/record_editor.hpp"
 #include "pages/records_page.hpp"
@@ -149,7 +151,7 @@ TEST(WizardFrame, NewYorkSampleFromStartToPapers) {
     editor->Destroy();
   }
   test::flush_idle();
-  EXPECT_EQ(frame->records_page()->list()->GetItemCount(), 3);
+  EXPECT_EQ(frame->records_page()->list()->GetItemCount(), 3u);
   screenshot(frame, "06-records");
   frame->go_next();
 
@@ -165,6 +167,19 @@ TEST(WizardFrame, NewYorkSampleFromStartToPapers) {
         },
         "07-record-question-");
   }
+
+  // Review: every answer given is listed with its words and a Change button.
+  ASSERT_EQ(frame->current(), WizardFrame::kReview);
+  screenshot(frame, "07b-review");
+  {
+    const auto answered = state->answered_questions();
+    EXPECT_EQ(frame->review_page()->change_buttons().size(), answered.size());
+    const wxString review = visible_text(frame->review_page());
+    for (const auto& r : sample->records) {
+      EXPECT_TRUE(review.Contains(record_title(r))) << r.id;
+    }
+  }
+  frame->go_next();
 
   // Results: what the wizard shows is exactly what the core decides.
   ASSERT_EQ(frame->current(), WizardFrame::kResults);
@@ -198,11 +213,26 @@ TEST(WizardFrame, NewYorkSampleFromStartToPapers) {
   frame->go_next();
 
   // Back and forth rebuilds the results from the core, the same again.
-  ASSERT_EQ(frame->current(), WizardFrame::kDocuments);
+  ASSERT_EQ(frame->current(), WizardFrame::kDetails);
   frame->go_back();
   ASSERT_EQ(frame->current(), WizardFrame::kResults);
   EXPECT_EQ(frame->results_page()->shown(), shown_before);
   frame->go_next();
+
+  // The details for the papers: a bad birth date is said in words; the
+  // name typed goes into the case.
+  ASSERT_EQ(frame->current(), WizardFrame::kDetails);
+  DetailsPage* details = frame->details_page();
+  details->field("details_legal_name")->ChangeValue(to_wx(sample->petitioner.legal_name));
+  details->field("details_date_of_birth")->ChangeValue("1990-13-45");
+  frame->go_next();
+  ASSERT_EQ(frame->current(), WizardFrame::kDetails);
+  EXPECT_FALSE(details->error_text().empty());
+  screenshot(frame, "08c-details-bad-date");
+  details->field("details_date_of_birth")->ChangeValue(
+      sample->petitioner.date_of_birth ? to_wx(sample->petitioner.date_of_birth->iso()) : wxString());
+  frame->go_next();
+  EXPECT_EQ(state->case_data().petitioner.legal_name, sample->petitioner.legal_name);
 
   // Documents: write into a fresh folder and say where.
   ASSERT_EQ(frame->current(), WizardFrame::kDocuments);

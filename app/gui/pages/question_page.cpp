@@ -1,9 +1,12 @@
 #include "pages/question_page.hpp"
 
+#include <algorithm>
+
 #include <wx/intl.h>
 
 #include "relief/model/date.hpp"
 #include "text.hpp"
+#include "widgets/accessible.hpp"
 #include "widgets/style.hpp"
 #include "widgets/wrap_text.hpp"
 
@@ -11,6 +14,14 @@ namespace relief::gui {
 
 QuestionPage::QuestionPage(wxWindow* parent, WizardState& state, Step step, const wxString& name)
     : WizardPage(parent, state, name), step_(step) {
+  // Where the person is: in words, and as a bar for those who read less.
+  progress_ = new WrapText(this, wxString(), "question_progress", 1.0);
+  gauge_ = new wxGauge(this, wxID_ANY, 100, wxDefaultPosition, wxSize(320, 14), wxGA_HORIZONTAL | wxGA_SMOOTH,
+                       wxDefaultValidator, "question_progress_bar");
+  auto* progress_row = new wxBoxSizer(wxHORIZONTAL);
+  progress_row->Add(progress_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 16);
+  progress_row->Add(gauge_, 0, wxALIGN_CENTER_VERTICAL);
+  content_->Add(progress_row, 0, wxBOTTOM, 12);
   note_ = new WrapText(this, wxString(), "question_note", 1.1);
   note_->SetForegroundColour(review_colour());
   about_ = new WrapText(this, wxString(), "question_record", 1.15, true);
@@ -54,6 +65,10 @@ bool QuestionPage::begin() {
 }
 
 bool QuestionPage::advance() { return begin(); }
+
+void QuestionPage::show_question(const rules::Question& q) { show(q, true); }
+
+wxString QuestionPage::progress_text() const { return progress_->text(); }
 
 bool QuestionPage::back() {
   auto q = state_.take_back(step_);
@@ -102,6 +117,20 @@ void QuestionPage::show(const rules::Question& q, bool restore) {
   } else {
     about_->Hide();
   }
+  {
+    // The planner drops questions as answers settle things, so the total
+    // is "about": it can only shrink.
+    const std::size_t done = state_.answered_count(step_);
+    const std::size_t open = state_.open_count(step_);
+    const bool answered = state_.was_answered(q);
+    const std::size_t number = answered ? done : done + 1;
+    const std::size_t total = std::max(number, done + open);
+    // TRANSLATORS: %1$d is this question's number, %2$d about how many there are in this part.
+    progress_->SetText(wxString::Format(_("Question %1$d of about %2$d"), static_cast<int>(number),
+                                        static_cast<int>(total)));
+    gauge_->SetValue(total == 0 ? 0 : static_cast<int>(100 * (number - 1) / total));
+    set_accessible(gauge_, progress_->text());
+  }
   text_->SetText(tr(def.question));
   help_->SetText(tr(def.help));
   const bool has_help = !def.help.empty();
@@ -148,6 +177,8 @@ void QuestionPage::show(const rules::Question& q, bool restore) {
         if (entry_option_ && !entry_->IsEmpty()) entry_option_->SetValue(true);
         set_error(wxString());
       });
+      set_accessible(entry_, is_date ? _("The date") : _("Your answer"),
+                     is_date ? _("Year, month and day, for example 2019-06-01") : wxString());
       row->Add(entry_option_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 12);
       row->Add(entry_, 0, wxALIGN_CENTER_VERTICAL);
       answers_->Add(row, 0, wxBOTTOM, 6);

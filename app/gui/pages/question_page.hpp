@@ -3,6 +3,7 @@
 #include <utility>
 #include <vector>
 
+#include <wx/gauge.h>
 #include <wx/radiobut.h>
 #include <wx/textctrl.h>
 #include <nlohmann/json.hpp>
@@ -32,6 +33,11 @@ class QuestionPage : public WizardPage {
   /// Shows again the last question answered in this step, with its answer
   /// selected; false when none was answered (go to the previous page).
   bool back();
+  /// Shows an already answered question again (from the review screen),
+  /// with its answer selected.
+  void show_question(const rules::Question& q);
+  /// The progress line shown above the question ("Question 2 of about 5").
+  wxString progress_text() const;
   /// Checks the chosen answer and stores it. On a missing or malformed
   /// answer, says what is wrong in words on the page and returns false.
   bool TransferDataFromWindow() override;
@@ -58,6 +64,8 @@ class QuestionPage : public WizardPage {
   Step step_;
   std::optional<rules::Question> question_;
 
+  WrapText* progress_;
+  wxGauge* gauge_;
   WrapText* note_;
   WrapText* about_;
   WrapText* text_;

@@ -6,6 +6,7 @@
 
 #include "pages/record_editor.hpp"
 #include "text.hpp"
+#include "widgets/accessible.hpp"
 #include "widgets/style.hpp"
 #include "widgets/wrap_text.hpp"
 
@@ -20,22 +21,26 @@ RecordsPage::RecordsPage(wxWindow* parent, WizardState& state) : WizardPage(pare
                              "records_intro", 1.15),
                 0, wxTOP | wxBOTTOM, 12);
 
-  list_ = new wxListView(this, wxID_ANY, wxDefaultPosition, wxSize(-1, 220), wxLC_REPORT | wxLC_SINGLE_SEL,
-                         wxDefaultValidator, "records_list");
+  auto* list_label = new WrapText(this, _("Your records:"), "records_list_label", 1.15, true);
+  content_->Add(list_label, 0, wxBOTTOM, 4);
+  list_ = new wxDataViewListCtrl(this, wxID_ANY, wxDefaultPosition, wxSize(-1, 220),
+                                 wxDV_SINGLE | wxDV_ROW_LINES | wxDV_HORIZ_RULES, wxDefaultValidator);
+  list_->SetName("records_list");
   scale_font(list_, 1.15);
   list_->SetToolTip(_("Your records. Choose one to change or remove it."));
-  list_->AppendColumn(_("What it was"), wxLIST_FORMAT_LEFT, 300);
-  list_->AppendColumn(_("Kind of record"), wxLIST_FORMAT_LEFT, 300);
-  list_->AppendColumn(_("Date"), wxLIST_FORMAT_LEFT, 130);
-  list_->AppendColumn(_("County"), wxLIST_FORMAT_LEFT, 130);
+  list_->AppendTextColumn(_("What it was"), wxDATAVIEW_CELL_INERT, 300);
+  list_->AppendTextColumn(_("Kind of record"), wxDATAVIEW_CELL_INERT, 300);
+  list_->AppendTextColumn(_("Date"), wxDATAVIEW_CELL_INERT, 130);
+  list_->AppendTextColumn(_("County"), wxDATAVIEW_CELL_INERT, 130);
+  set_labelled_by(list_, list_label);
   content_->Add(list_, 1, wxEXPAND);
   // Columns share the list's width, so nothing is cut off at any window size.
   list_->Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
     e.Skip();
-    const int w = list_->GetClientSize().x;
+    const int w = list_->GetClientSize().x - 8;
     if (w <= 0) return;
     const int shares[] = {38, 30, 16, 16};
-    for (int i = 0; i < 4; ++i) list_->SetColumnWidth(i, w * shares[i] / 100);
+    for (unsigned i = 0; i < 4; ++i) list_->GetColumn(i)->SetWidth(w * shares[i] / 100);
   });
 
   empty_ = new WrapText(this, _("No records yet. Press \"Add a record\" to start."), "records_empty", 1.15);
@@ -59,9 +64,8 @@ RecordsPage::RecordsPage(wxWindow* parent, WizardState& state) : WizardPage(pare
   add_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_add(); });
   edit_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_edit(); });
   remove_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_remove(); });
-  list_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent&) { on_edit(); });
-  list_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) { update_buttons(); });
-  list_->Bind(wxEVT_LIST_ITEM_DESELECTED, [this](wxListEvent&) { update_buttons(); });
+  list_->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { on_edit(); });
+  list_->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent&) { update_buttons(); });
   refresh();
 }
 
@@ -74,15 +78,17 @@ wxWindow* RecordsPage::first_focus() {
 void RecordsPage::refresh() {
   const auto selected = selected_id();
   list_->DeleteAllItems();
-  long row = 0;
+  int row = 0;
   for (const auto& r : state_.case_data().records) {
     wxString what = to_wx(r.offense_description);
     if (what.empty()) what = category_words(r.offense_category);
-    list_->InsertItem(row, what);
-    list_->SetItem(row, 1, r.kind.empty() ? wxString() : kind_short_words(r.kind));
-    list_->SetItem(row, 2, r.offense_date ? to_wx(r.offense_date->iso()) : wxString());
-    list_->SetItem(row, 3, to_wx(r.county));
-    if (selected && *selected == r.id) list_->Select(row);
+    wxVector<wxVariant> cells;
+    cells.push_back(what);
+    cells.push_back(r.kind.empty() ? wxString() : kind_short_words(r.kind));
+    cells.push_back(r.offense_date ? to_wx(r.offense_date->iso()) : wxString());
+    cells.push_back(to_wx(r.county));
+    list_->AppendItem(cells);
+    if (selected && *selected == r.id) list_->SelectRow(static_cast<unsigned>(row));
     ++row;
   }
   empty_->Show(state_.case_data().records.empty());
@@ -94,15 +100,15 @@ void RecordsPage::refresh() {
 }
 
 void RecordsPage::update_buttons() {
-  const bool has = list_->GetFirstSelected() != -1;
+  const bool has = list_->GetSelectedRow() != wxNOT_FOUND;
   edit_->Enable(has);
   remove_->Enable(has);
 }
 
 std::optional<std::string> RecordsPage::selected_id() const {
-  const long row = list_->GetFirstSelected();
+  const int row = list_->GetSelectedRow();
   const auto& records = state_.case_data().records;
-  if (row < 0 || row >= static_cast<long>(records.size())) return std::nullopt;
+  if (row < 0 || row >= static_cast<int>(records.size())) return std::nullopt;
   return records[static_cast<std::size_t>(row)].id;
 }
 
@@ -116,8 +122,9 @@ std::string RecordsPage::apply_editor(const RecordEditor& editor, const std::opt
   refresh();
   const auto& records = state_.case_data().records;
   for (std::size_t i = 0; i < records.size(); ++i) {
-    if (records[i].id == id) list_->Select(static_cast<long>(i));
+    if (records[i].id == id) list_->SelectRow(static_cast<unsigned>(i));
   }
+  update_buttons();
   return id;
 }
 

@@ -2,7 +2,7 @@
 #include <optional>
 #include <string>
 
-#include <wx/listctrl.h>
+#include <wx/dataview.h>
 
 #include "pages/page.hpp"
 
@@ -30,7 +30,8 @@ class RecordsPage : public WizardPage {
   /// The id of the selected record, if any.
   std::optional<std::string> selected_id() const;
 
-  wxListView* list() const { return list_; }
+  /// A native GTK list (wxDataViewListCtrl), so screen readers can read it.
+  wxDataViewListCtrl* list() const { return list_; }
 
  private:
   void on_add();
@@ -38,7 +39,7 @@ class RecordsPage : public WizardPage {
   void on_remove();
   void update_buttons();
 
-  wxListView* list_;
+  wxDataViewListCtrl* list_;
   wxButton* add_;
   wxButton* edit_;
   wxButton* remove_;

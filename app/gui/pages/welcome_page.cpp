@@ -2,6 +2,9 @@
 
 #include <wx/intl.h>
 
+#include "language.hpp"
+#include "text.hpp"
+#include "widgets/accessible.hpp"
 #include "widgets/style.hpp"
 #include "widgets/wrap_text.hpp"
 
@@ -16,7 +19,31 @@ void add_section(wxWindow* parent, wxSizer* sizer, const wxString& title, const 
 
 }  // namespace
 
-WelcomePage::WelcomePage(wxWindow* parent, WizardState& state) : WizardPage(parent, state, "welcome_page") {
+WelcomePage::WelcomePage(wxWindow* parent, WizardState& state, LanguageChosen on_language)
+    : WizardPage(parent, state, "welcome_page") {
+  // The language first, each named in its own words, so that someone who
+  // cannot read this screen can still find theirs.
+  const auto languages = offered_languages(state_.settings());
+  if (languages.size() > 1) {
+    auto* row = new wxBoxSizer(wxHORIZONTAL);
+    auto* label = new WrapText(this, _("Language:"), "welcome_language_label", 1.15, true);
+    row->Add(label, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 12);
+    for (const auto& code : languages) {
+      const bool current = code == state_.language();
+      auto* b = make_button(this, native_name(code), to_wx("welcome_language_" + code),
+                            current ? _("This is the language in use") : wxString::Format(_("Show the screens in %s"),
+                                                                                          native_name(code)));
+      scale_font(b, 1.2, current);
+      // Said in words, not by the bold alone.
+      set_accessible(b, current ? wxString::Format(_("%s (in use)"), native_name(code)) : native_name(code));
+      b->Bind(wxEVT_BUTTON, [on_language, code](wxCommandEvent&) {
+        if (on_language) on_language(code);
+      });
+      row->Add(b, 0, wxRIGHT, 8);
+      language_buttons_.push_back(b);
+    }
+    content_->Add(row, 0, wxBOTTOM, 20);
+  }
   // The heading is read from across a room too: it names the task, not the
   // crime or the trafficking.
   content_->Add(new WrapText(this, _("Clear an old record"), "welcome_heading", 1.8, true));
@@ -26,6 +53,10 @@ WelcomePage::WelcomePage(wxWindow* parent, WizardState& state) : WizardPage(pare
                                "work or other work."),
                              "welcome_intro", 1.15),
                 0, wxTOP, 12);
+  add_section(this, content_, _("Before you start"),
+              _("Some questions are about hard experiences, such as being forced or tricked. You "
+                "can take a break, answer \"I'm not sure\", or leave at any time."),
+              "welcome_content_note");
   add_section(this, content_, _("What happens"),
               _("We ask you some questions, one at a time. Then we tell you, record by record, "
                 "if the law may let a court clear it, and why. We can also write the court "
@@ -37,8 +68,8 @@ WelcomePage::WelcomePage(wxWindow* parent, WizardState& state) : WizardPage(pare
                 "a folder for them."),
               "welcome_keep");
   add_section(this, content_, _("How to leave quickly"),
-              _("Press the Exit button at the top right, at any time. The screen goes blank "
-                "right away."),
+              _("Press the Exit button at the top right, at any time, or press the Shift key "
+                "three times. The screen goes blank right away."),
               "welcome_exit");
   content_->Add(new WrapText(this, _("This is legal information, not legal advice."), "welcome_disclaimer", 1.15), 0,
                 wxTOP, 24);
@@ -46,5 +77,12 @@ WelcomePage::WelcomePage(wxWindow* parent, WizardState& state) : WizardPage(pare
 }
 
 wxString WelcomePage::heading() const { return _("Welcome"); }
+
+wxWindow* WelcomePage::first_focus() {
+  // Start is the default button; the focus goes to the first thing to read
+  // or choose, the language.
+  if (!language_buttons_.empty()) return language_buttons_.front();
+  return this;
+}
 
 }  // namespace relief::gui

@@ -1,13 +1,28 @@
 #pragma once
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <wx/button.h>
+
 #include "pages/page.hpp"
 
 namespace relief::gui {
 
-/// What Relief does, what it keeps (nothing by default), how to leave quickly.
+/// What Relief does, what it keeps (nothing by default), how to leave
+/// quickly; and the choice of language, each named in its own words.
 class WelcomePage : public WizardPage {
  public:
-  WelcomePage(wxWindow* parent, WizardState& state);
+  using LanguageChosen = std::function<void(const std::string& code)>;
+  WelcomePage(wxWindow* parent, WizardState& state, LanguageChosen on_language);
   wxString heading() const override;
+  wxWindow* first_focus() override;
+
+  /// One button per offered language (empty when only one is offered).
+  const std::vector<wxButton*>& language_buttons() const { return language_buttons_; }
+
+ private:
+  std::vector<wxButton*> language_buttons_;
 };
 
 }  // namespace relief::gui

@@ -48,7 +48,7 @@ inline constexpr int kMaxRetentionDays = 3650;
 struct Settings {
   ClinicInfo clinic;
   std::string window_title = "Clinic services";  ///< discreet, never names the subject
-  std::vector<std::string> languages = {"en"};  ///< language codes offered to the person
+  std::vector<std::string> languages = {"en", "es"};  ///< language codes offered to the person
   std::string default_jurisdiction = "NY";
   Mode mode = Mode::Survivor;
   int idle_timeout_seconds = 300;  ///< at least kMinIdleTimeout
