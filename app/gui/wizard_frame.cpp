@@ -44,6 +44,12 @@ void WizardFrame::build_content() {
   panel_ = new wxPanel(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTAB_TRAVERSAL, "wizard_content");
   // Every page's text is sized from this font, so one factor scales it all.
   scale_font(panel_, 1.15 * display_.text_scale());
+  if (display_.high_contrast) {
+    // GTK's HighContrast theme draws the controls; the pages' own ground
+    // and text go to pure white and black to match.
+    panel_->SetBackgroundColour(*wxWHITE);
+    panel_->SetForegroundColour(*wxBLACK);
+  }
 
   auto* header = new wxBoxSizer(wxHORIZONTAL);
   step_label_ = new WrapText(panel_, wxString(), "step_label", 1.0, true);

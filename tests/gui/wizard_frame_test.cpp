@@ -11,6 +11,7 @@
 #include <wx/weakref.h>
 
 #include "gui_test_support.hpp"
+#include "language.hpp"
 #include "pages/details_page.hpp"
 #include "pages/documents_page.hpp"
 #include "pages/review_page.hpp"
@@ -22,6 +23,7 @@
 #include "relief/model/case_io.hpp"
 #include "relief/rules/decision.hpp"
 #include "text.hpp"
+#include "widgets/wrap_text.hpp"
 
 namespace relief::gui {
 namespace {
@@ -73,7 +75,24 @@ int answer_all(WizardFrame* frame, WizardFrame::PageId id, QuestionPage* page, F
   return n;
 }
 
-TEST(WizardFrame, NewYorkSampleFromStartToPapers) {
+// Every control a person sees has words: no empty button, label or answer
+// (a missing translation or a broken format shows up here).
+void expect_no_empty_labels(wxWindow* root, const std::string& where) {
+  for (wxWindow* w : root->GetChildren()) {
+    if (!w->IsShown()) continue;
+    if (dynamic_cast<wxButton*>(w) || dynamic_cast<wxRadioButton*>(w)) {
+      EXPECT_FALSE(w->GetLabel().empty()) << where << ": " << w->GetName();
+    }
+    if (auto* t = dynamic_cast<WrapText*>(w)) {
+      // Status lines may be empty while hidden; a shown one must say something.
+      EXPECT_FALSE(t->text().empty()) << where << ": " << w->GetName();
+    }
+    expect_no_empty_labels(w, where);
+  }
+}
+
+// The whole sample case, in `lang`; screenshots are named <lang>-NN-….
+void walk_sample(const std::string& lang) {
   auto state = load_state();
   ASSERT_TRUE(state);
   const auto sample = model::load_case_file(kSample, state->library().facts);
@@ -86,13 +105,28 @@ TEST(WizardFrame, NewYorkSampleFromStartToPapers) {
   EXPECT_EQ(frame->GetTitle(), to_wx(state->settings().window_title));
   EXPECT_FALSE(frame->GetTitle().Lower().Contains("traffick"));
 
-  // Welcome.
+  // Welcome, and the language chosen there by its own name.
   ASSERT_EQ(frame->current(), WizardFrame::kWelcome);
+  if (lang != "en") {
+    wxButton* chosen = nullptr;
+    for (wxButton* b : frame->welcome_page()->language_buttons()) {
+      if (b->GetName() == to_wx("welcome_language_" + lang)) chosen = b;
+    }
+    ASSERT_NE(chosen, nullptr) << "no button for " << lang;
+    wxCommandEvent click(wxEVT_BUTTON, chosen->GetId());
+    chosen->GetEventHandler()->ProcessEvent(click);
+    settle(frame);
+    ASSERT_EQ(state->language(), lang);
+    // The catalog is in use: the buttons speak the language.
+    EXPECT_NE(frame->next_button()->GetLabelText(), "Start");
+  }
+  const std::string shots = lang + "-";
   const wxString welcome = visible_text(frame->welcome_page());
   EXPECT_TRUE(welcome.Contains(_("What we keep")));
   EXPECT_TRUE(welcome.Contains(_("How to leave quickly")));
   EXPECT_EQ(frame->next_button()->GetLabelText(), _("Start"));
-  screenshot(frame, "01-welcome");
+  screenshot(frame, shots + "01-welcome");
+  expect_no_empty_labels(frame, "01-welcome");
   frame->go_next();
 
   // About you: one question per screen, person facts only.
@@ -110,7 +144,7 @@ TEST(WizardFrame, NewYorkSampleFromStartToPapers) {
     EXPECT_EQ(frame->current(), WizardFrame::kAboutYou);
     EXPECT_EQ(frame->about_you_page()->question()->fact, first.fact);
     EXPECT_FALSE(frame->about_you_page()->error_text().empty());
-    screenshot(frame, "02-about-you-no-answer");
+    screenshot(frame, shots + "02-about-you-no-answer");
   }
   const int person_questions = answer_all(
       frame, WizardFrame::kAboutYou, frame->about_you_page(),
@@ -118,7 +152,7 @@ TEST(WizardFrame, NewYorkSampleFromStartToPapers) {
         EXPECT_FALSE(q.record) << q.fact;
         return sample->facts;
       },
-      "03-about-you-");
+      shots + "03-about-you-");
   EXPECT_GE(person_questions, 1);
   ASSERT_TRUE(state->case_data().facts.count("trafficking_victim")) << "the first thing the law asks was never asked";
   EXPECT_EQ(state->case_data().facts.at("trafficking_victim"), true);
@@ -127,8 +161,9 @@ TEST(WizardFrame, NewYorkSampleFromStartToPapers) {
   ASSERT_EQ(frame->current(), WizardFrame::kRecords);
   frame->go_next();
   EXPECT_EQ(frame->current(), WizardFrame::kRecords);
-  EXPECT_TRUE(visible_text(frame->records_page()).Contains(_("Please add at least one record")));
-  screenshot(frame, "04-records-empty");
+  EXPECT_TRUE(visible_text(frame->records_page()).Contains(_("Please add at least one record to go on.")));
+  screenshot(frame, shots + "04-records-empty");
+  expect_no_empty_labels(frame, "04-records-empty");
 
   // Each record of the sample goes through the editor's own transfer code.
   for (std::size_t i = 0; i < sample->records.size(); ++i) {
@@ -138,7 +173,7 @@ TEST(WizardFrame, NewYorkSampleFromStartToPapers) {
     auto* editor = new RecordEditor(frame, typed);
     if (i == 0) {
       editor->Show();
-      screenshot(editor, "05-record-editor");
+      screenshot(editor, shots + "05-record-editor");
     }
     ASSERT_TRUE(editor->TransferDataFromWindow()) << "record " << i;
     EXPECT_EQ(editor->record().kind, typed.kind);
@@ -152,7 +187,8 @@ TEST(WizardFrame, NewYorkSampleFromStartToPapers) {
   }
   test::flush_idle();
   EXPECT_EQ(frame->records_page()->list()->GetItemCount(), 3u);
-  screenshot(frame, "06-records");
+  screenshot(frame, shots + "06-records");
+  expect_no_empty_labels(frame, "06-records");
   frame->go_next();
 
   // Questions about each record, answered from the sample's record facts.
@@ -165,12 +201,13 @@ TEST(WizardFrame, NewYorkSampleFromStartToPapers) {
           EXPECT_NE(r, nullptr);
           return r->facts;
         },
-        "07-record-question-");
+        shots + "07-record-question-");
   }
 
   // Review: every answer given is listed with its words and a Change button.
   ASSERT_EQ(frame->current(), WizardFrame::kReview);
-  screenshot(frame, "07b-review");
+  screenshot(frame, shots + "07b-review");
+  expect_no_empty_labels(frame, "07b-review");
   {
     const auto answered = state->answered_questions();
     EXPECT_EQ(frame->review_page()->change_buttons().size(), answered.size());
@@ -183,9 +220,10 @@ TEST(WizardFrame, NewYorkSampleFromStartToPapers) {
 
   // Results: what the wizard shows is exactly what the core decides.
   ASSERT_EQ(frame->current(), WizardFrame::kResults);
-  screenshot(frame, "08-results");
+  screenshot(frame, shots + "08-results");
+  expect_no_empty_labels(frame, "08-results");
   frame->results_page()->Scroll(0, 1000000);
-  screenshot(frame, "08-results-end");
+  screenshot(frame, shots + "08-results-end");
   const rules::Decision core = rules::decide(state->case_data(), state->rules(), model::Date::today());
   const auto& shown = frame->results_page()->shown();
   ASSERT_EQ(shown.size(), core.records.size());
@@ -204,10 +242,10 @@ TEST(WizardFrame, NewYorkSampleFromStartToPapers) {
     EXPECT_EQ(rules::outcome_name(core.records[i].best.outcome), rules::outcome_name(from_file.records[i].best.outcome))
         << core.records[i].id;
   }
-  EXPECT_TRUE(results.Contains("This is legal information, not legal advice"));
-  EXPECT_TRUE(results.Contains("Rules reviewed: " + to_wx(state->rules().reviewed.iso())));
+  EXPECT_TRUE(results.Contains(_("This is legal information, not legal advice.")));
+  EXPECT_TRUE(results.Contains(wxString::Format(_("Rules reviewed: %s"), to_wx(state->rules().reviewed.iso()))));
   if (!state->settings().clinic.configured()) {
-    EXPECT_TRUE(results.Contains("Ask the clinic staff for help."));
+    EXPECT_TRUE(results.Contains(_("Ask the clinic staff for help.")));
   }
   const auto shown_before = shown;
   frame->go_next();
@@ -228,7 +266,8 @@ TEST(WizardFrame, NewYorkSampleFromStartToPapers) {
   frame->go_next();
   ASSERT_EQ(frame->current(), WizardFrame::kDetails);
   EXPECT_FALSE(details->error_text().empty());
-  screenshot(frame, "08c-details-bad-date");
+  screenshot(frame, shots + "08c-details-bad-date");
+  expect_no_empty_labels(frame, "08c-details-bad-date");
   details->field("details_date_of_birth")->ChangeValue(
       sample->petitioner.date_of_birth ? to_wx(sample->petitioner.date_of_birth->iso()) : wxString());
   frame->go_next();
@@ -236,8 +275,9 @@ TEST(WizardFrame, NewYorkSampleFromStartToPapers) {
 
   // Documents: write into a fresh folder and say where.
   ASSERT_EQ(frame->current(), WizardFrame::kDocuments);
-  EXPECT_TRUE(visible_text(frame->documents_page()).Contains("This is legal information, not legal advice"));
-  screenshot(frame, "09-documents");
+  EXPECT_TRUE(visible_text(frame->documents_page()).Contains(_("This is legal information, not legal advice.")));
+  screenshot(frame, shots + "09-documents");
+  expect_no_empty_labels(frame, "09-documents");
   const std::string out = test::make_temp_dir();
   ASSERT_FALSE(out.empty());
   DocumentsPage* docs = frame->documents_page();
@@ -245,7 +285,8 @@ TEST(WizardFrame, NewYorkSampleFromStartToPapers) {
   docs->write_papers();
   for (int i = 0; i < 600 && docs->busy(); ++i) settle();
   ASSERT_FALSE(docs->busy()) << "the papers were not written within a minute";
-  screenshot(frame, "10-documents-written");
+  screenshot(frame, shots + "10-documents-written");
+  expect_no_empty_labels(frame, "10-documents-written");
   ASSERT_FALSE(docs->written().empty()) << docs->status_text().utf8_string();
   bool has_pdf = false;
   for (const auto& entry : std::filesystem::directory_iterator(out)) {
@@ -260,6 +301,13 @@ TEST(WizardFrame, NewYorkSampleFromStartToPapers) {
   frame->Destroy();
   test::flush_idle();
   EXPECT_FALSE(alive);
+}
+
+TEST(WizardFrame, NewYorkSampleFromStartToPapers) { walk_sample("en"); }
+
+TEST(WizardFrame, NewYorkSampleInSpanish) {
+  walk_sample("es");
+  use_language("en");
 }
 
 TEST(WizardFrame, BackShowsThePreviousAnswer) {

@@ -12,6 +12,7 @@
 #include "relief/admin/secret.hpp"
 #include "relief/util/paths.hpp"
 #include "text.hpp"
+#include "widgets/accessible.hpp"
 #include "widgets/style.hpp"
 #include "widgets/wrap_text.hpp"
 #include "wizard_state.hpp"
@@ -54,32 +55,38 @@ wxStaticText* add_label(wxWindow* parent, wxSizer* grid, const wxString& text, c
 
 wxTextCtrl* add_text(wxWindow* parent, wxSizer* grid, const wxString& label, const wxString& name,
                      const wxString& help, long style = 0) {
-  add_label(parent, grid, label, name);
+  wxStaticText* caption = add_label(parent, grid, label, name);
   auto* t = new wxTextCtrl(parent, wxID_ANY, wxString(), wxDefaultPosition, wxSize(kFieldWidth, -1), style,
                            wxDefaultValidator, name);
   t->SetToolTip(help);
   t->SetHelpText(help);
+  set_labelled_by(t, caption);
+  set_accessible(t, caption->GetLabelText(), help);
   grid->Add(t, 0, wxEXPAND | wxTOP | wxBOTTOM, 4);
   return t;
 }
 
 wxChoice* add_choice(wxWindow* parent, wxSizer* grid, const wxString& label, const wxString& name,
                      const wxArrayString& items, const wxString& help) {
-  add_label(parent, grid, label, name);
+  wxStaticText* caption = add_label(parent, grid, label, name);
   auto* c = new wxChoice(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, items, 0, wxDefaultValidator, name);
   c->SetToolTip(help);
   c->SetHelpText(help);
+  set_labelled_by(c, caption);
+  set_accessible(c, caption->GetLabelText(), help);
   grid->Add(c, 0, wxTOP | wxBOTTOM, 4);
   return c;
 }
 
 wxSpinCtrl* add_spin(wxWindow* parent, wxSizer* grid, const wxString& label, const wxString& name, int min, int max,
                      const wxString& help) {
-  add_label(parent, grid, label, name);
+  wxStaticText* caption = add_label(parent, grid, label, name);
   auto* s = new wxSpinCtrl(parent, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS, min, max,
                            min, name);
   s->SetToolTip(help);
   s->SetHelpText(help);
+  set_labelled_by(s, caption);
+  set_accessible(s, caption->GetLabelText(), help);
   grid->Add(s, 0, wxTOP | wxBOTTOM, 4);
   return s;
 }
@@ -134,6 +141,7 @@ AdminPinDialog::AdminPinDialog(wxWindow* parent, std::string pin_hash, std::func
   pin_ = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxSize(320, -1),
                         wxTE_PASSWORD | wxTE_PROCESS_ENTER, wxDefaultValidator, "admin_pin");
   pin_->SetHelpText(_("The PIN the clinic's administrator set"));
+  set_accessible(pin_, _("Administrator PIN"), _("The PIN the clinic's administrator set"));
   top->Add(pin_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, kMargin);
   message_ = new WrapText(this, wxString(), "admin_pin_message");
   message_->SetForegroundColour(error_colour());

@@ -9,6 +9,7 @@
 
 #include "text.hpp"
 #include "widgets/legal_footer.hpp"
+#include "widgets/accessible.hpp"
 #include "widgets/style.hpp"
 #include "widgets/wrap_text.hpp"
 
@@ -24,8 +25,8 @@ DocumentsPage::DocumentsPage(wxWindow* parent, WizardState& state) : WizardPage(
                              "documents_intro", 1.15),
                 0, wxTOP | wxBOTTOM, 12);
 
-  content_->Add(new WrapText(this, _("Save the papers in this folder:"), "documents_folder_label", 1.15, true), 0,
-                wxTOP, 8);
+  auto* folder_label = new WrapText(this, _("Save the papers in this folder:"), "documents_folder_label", 1.15, true);
+  content_->Add(folder_label, 0, wxTOP, 8);
   picker_ = new wxDirPickerCtrl(this, wxID_ANY, wxStandardPaths::Get().GetDocumentsDir(),
                                 _("Choose a folder for the papers"), wxDefaultPosition, wxDefaultSize,
                                 wxDIRP_USE_TEXTCTRL | wxDIRP_DIR_MUST_EXIST, wxDefaultValidator, "documents_folder");
@@ -34,6 +35,7 @@ DocumentsPage::DocumentsPage(wxWindow* parent, WizardState& state) : WizardPage(
   if (wxWindow* text = picker_->GetTextCtrl()) {
     text->SetName("documents_folder_text");
     text->SetMinSize(wxSize(-1, kMinTarget));
+    set_labelled_by(text, folder_label);
   }
   if (wxControl* button = picker_->GetPickerCtrl()) {
     button->SetName("documents_folder_button");

@@ -7,6 +7,7 @@
 
 #include "relief/model/date.hpp"
 #include "text.hpp"
+#include "widgets/accessible.hpp"
 #include "widgets/style.hpp"
 #include "widgets/wrap_text.hpp"
 
@@ -130,7 +131,7 @@ WrapText* RecordEditor::add_label(wxWindow* parent, wxSizer* sizer, const wxStri
 wxChoice* RecordEditor::add_choice(wxWindow* parent, wxSizer* sizer, const wxString& label, const wxString& help,
                                    const wxString& name, const std::vector<std::string>& codes,
                                    wxString (*words)(const std::string&), const wxString& placeholder) {
-  add_label(parent, sizer, label, wxString(), name);
+  WrapText* caption = add_label(parent, sizer, label, wxString(), name);
   wxArrayString items;
   items.Add(placeholder);
   for (const auto& code : codes) items.Add(words(code));
@@ -139,6 +140,8 @@ wxChoice* RecordEditor::add_choice(wxWindow* parent, wxSizer* sizer, const wxStr
   choice->SetMinSize(wxSize(kFieldWidth, kMinTarget));
   choice->SetToolTip(help);
   choice->SetSelection(0);
+  set_labelled_by(choice, caption);
+  set_accessible(choice, caption->text(), help);
   auto* error = new WrapText(parent, wxString(), name + "_error", 1.0, true);
   error->SetForegroundColour(error_colour());
   error->Hide();
@@ -151,12 +154,14 @@ wxChoice* RecordEditor::add_choice(wxWindow* parent, wxSizer* sizer, const wxStr
 
 wxTextCtrl* RecordEditor::add_text(wxWindow* parent, wxSizer* sizer, const wxString& label, const wxString& help,
                                    const wxString& name, bool is_date) {
-  add_label(parent, sizer, label, help, name);
+  WrapText* caption = add_label(parent, sizer, label, help, name);
   const int width = is_date ? 220 : kFieldWidth;
   auto* text =
       new wxTextCtrl(parent, wxID_ANY, wxString(), wxDefaultPosition, wxSize(width, -1), 0, wxDefaultValidator, name);
   text->SetMinSize(wxSize(width, kMinTarget));
   text->SetToolTip(help.empty() ? label : help);
+  set_labelled_by(text, caption);
+  set_accessible(text, caption->text(), help);
   auto* error = new WrapText(parent, wxString(), name + "_error", 1.0, true);
   error->SetForegroundColour(error_colour());
   error->Hide();

@@ -61,10 +61,13 @@ RecordsPage::RecordsPage(wxWindow* parent, WizardState& state) : WizardPage(pare
   error_->Hide();
   content_->Add(error_, 0, wxTOP, 12);
 
-  add_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_add(); });
-  edit_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_edit(); });
-  remove_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_remove(); });
-  list_->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { on_edit(); });
+  // The dialogs open after the click has returned: a screen reader that
+  // pressed the button through the accessibility bus waits for the press to
+  // finish, and would otherwise hang for as long as the dialog is open.
+  add_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { CallAfter([this] { on_add(); }); });
+  edit_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { CallAfter([this] { on_edit(); }); });
+  remove_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { CallAfter([this] { on_remove(); }); });
+  list_->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { CallAfter([this] { on_edit(); }); });
   list_->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent&) { update_buttons(); });
   refresh();
 }
