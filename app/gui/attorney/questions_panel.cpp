@@ -123,6 +123,8 @@ void QuestionsPanel::rebuild(const std::vector<rules::Question>& qs) {
                                        to_wx("questions_group_" + (q.record ? *q.record : std::string("person"))));
       heading->SetFont(scaled_font(heading, 1.15, true));
       heading->SetLabelText(title);
+      // GTK measured bold text in a frozen window too narrow: size it from the text.
+      heading->SetMinSize(heading->GetTextExtent(title) + wxSize(8, 4));
       content_->Add(heading, 0, wxTOP | wxBOTTOM, 8);
       grid = new wxFlexGridSizer(3, 4, 12);
       grid->AddGrowableCol(2, 1);
@@ -134,6 +136,7 @@ void QuestionsPanel::rebuild(const std::vector<rules::Question>& qs) {
                                  to_wx("questions_topic_" + topic));
       t->SetFont(scaled_font(t, 1.0, true));
       t->SetLabelText(topic_words(topic));
+      t->SetMinSize(t->GetTextExtent(topic_words(topic)) + wxSize(8, 4));
       grid->Add(t, 0, wxTOP, 6);
       grid->AddSpacer(0);
       grid->AddSpacer(0);
