@@ -14,6 +14,7 @@
 #include <sys/resource.h>
 #endif
 
+#include "attorney/attorney_frame.hpp"
 #include "relief/util/paths.hpp"
 #include "language.hpp"
 #include "text.hpp"
@@ -66,6 +67,10 @@ bool App::OnInit() {
   }
 
   if (kiosk_) state_->set_mode(model::Mode::Kiosk);
+  if (state_->settings().mode == model::Mode::Attorney) {
+    open_attorney_frame(state_);
+    return true;
+  }
   auto* frame = new WizardFrame(state_);
   frame->Show();
   if (state_->settings().mode == model::Mode::Kiosk) frame->ShowFullScreen(true);

@@ -60,10 +60,6 @@ DocumentsPage::DocumentsPage(wxWindow* parent, WizardState& state) : WizardPage(
   add_legal_footer(this, content_, state_);
 }
 
-DocumentsPage::~DocumentsPage() {
-  if (worker_.joinable()) worker_.join();
-}
-
 wxString DocumentsPage::heading() const { return _("Court papers"); }
 
 wxWindow* DocumentsPage::first_focus() {
@@ -88,7 +84,6 @@ void DocumentsPage::write_papers() {
     picker_->SetFocus();
     return;
   }
-  if (worker_.joinable()) worker_.join();
   busy_ = true;
   written_.clear();
   write_->Disable();
@@ -96,21 +91,17 @@ void DocumentsPage::write_papers() {
 
   // Everything the worker needs is copied: the person may press Exit while
   // it runs, which clears the case and destroys this page.
-  documents::PetitionOptions opts;
-  opts.out_dir = from_wx(folder);
-  opts.clinic = state_.settings().clinic;
-  opts.today = state_.as_of();
-  auto library = state_.library_ptr();
-  const rules::RuleSet* rules = &state_.rules();
-  model::Case c = state_.case_data();
-  rules::Decision d = state_.decide();
-  std::weak_ptr<int> alive = alive_;
-  worker_ = std::thread([this, library, rules, c = std::move(c), d = std::move(d), opts, alive]() {
-    auto result = documents::write_petitions(c, *rules, d, opts);
-    wxTheApp->CallAfter([this, alive, result]() {
-      if (alive.lock()) on_written(result);
-    });
-  });
+  PaperTask task;
+  task.options.out_dir = from_wx(folder);
+  task.options.clinic = state_.settings().clinic;
+  task.options.today = state_.as_of();
+  task.rules = &state_.rules();
+  task.c = state_.case_data();
+  task.decision = state_.decide();
+  std::vector<PaperTask> tasks;
+  tasks.push_back(std::move(task));
+  job_.start(state_.library_ptr(), std::move(tasks),
+             [this](const std::vector<Result<PaperJob::Files>>& results) { on_written(results.front()); });
 }
 
 void DocumentsPage::on_written(const Result<std::vector<documents::WrittenFile>>& result) {
@@ -125,17 +116,7 @@ void DocumentsPage::on_written(const Result<std::vector<documents::WrittenFile>>
     return;
   }
   written_ = *result;
-  wxString text =
-      wxString::Format(wxPLURAL("We wrote %d file:", "We wrote %d files:", static_cast<int>(written_.size())),
-                       static_cast<int>(written_.size()));
-  for (const auto& f : written_) {
-    text += "\n" + bullet() + to_wx(f.path);
-    if (!f.court.empty()) {
-      // TRANSLATORS: %1$s is a court's name, %2$d a number of pages.
-      text += "\n    " + wxString::Format(wxPLURAL("For: %1$s (%2$d page)", "For: %1$s (%2$d pages)", f.pages),
-                                          to_wx(f.court), f.pages);
-    }
-  }
+  wxString text = written_files_text(written_);
   text += "\n\n" + _("Print them, read them, and sign them where it says so before you file "
                      "them. Take them to the clinic staff if you want help.");
   set_status(text, false);

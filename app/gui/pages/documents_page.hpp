@@ -1,12 +1,12 @@
 #pragma once
 #include <memory>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include <wx/filepicker.h>
 
 #include "pages/page.hpp"
+#include "paper_job.hpp"
 #include "relief/documents/petition.hpp"
 
 namespace relief::gui {
@@ -18,7 +18,6 @@ class WrapText;
 class DocumentsPage : public WizardPage {
  public:
   DocumentsPage(wxWindow* parent, WizardState& state);
-  ~DocumentsPage() override;
 
   wxString heading() const override;
   wxWindow* first_focus() override;
@@ -44,10 +43,8 @@ class DocumentsPage : public WizardPage {
   WrapText* status_;
   bool busy_ = false;
   std::vector<documents::WrittenFile> written_;
-  std::thread worker_;
-  // Alive as long as this page: a result arriving after the page is gone
-  // (the person pressed Exit) is dropped.
-  std::shared_ptr<int> alive_ = std::make_shared<int>(0);
+  // Drops a result arriving after the page is gone (the person pressed Exit).
+  PaperJob job_;
 };
 
 }  // namespace relief::gui
