@@ -1,4 +1,6 @@
 #pragma once
+#include <wx/button.h>
+
 #include "pages/page.hpp"
 
 namespace relief::gui {
@@ -8,6 +10,12 @@ class WelcomePage : public WizardPage {
  public:
   WelcomePage(wxWindow* parent, WizardState& state);
   wxString heading() const override;
+  /// Shows "Continue a saved session" only where keeping is allowed.
+  void refresh();
+  wxButton* continue_button() const { return continue_; }
+
+ private:
+  wxButton* continue_ = nullptr;
 };
 
 }  // namespace relief::gui
