@@ -13,6 +13,7 @@
 #include "relief/admin/secret.hpp"
 #include "relief/model/settings.hpp"
 #include "relief/rules/ruleset.hpp"
+#include "relief/store/store.hpp"
 #include "relief/util/atomic_file.hpp"
 #include "relief/util/paths.hpp"
 
@@ -83,6 +84,12 @@ AdminCommand::AdminCommand(CLI::App& app) {
   install_->add_flag("--allow-older", allow_older_, "Install even if the pack is older than the one in use");
 
   rollback_ = admin_->add_subcommand("rollback", "Go back to the rule pack in use before the last change");
+
+  purge_ = admin_->add_subcommand("purge", "Erase kept sessions and cases older than retention_days, and scrub them");
+  purge_->add_option("--store", store_path_,
+                     "Database to purge (default: the kiosk's kept sessions, $RELIEF_STATE_DIR/kept-sessions.db)");
+  purge_->add_option("--days", purge_days_, "Erase what is older than this many days (default: retention_days)")
+      ->check(CLI::Range(0, model::kMaxRetentionDays));
 }
 
 bool AdminCommand::selected() const { return admin_->parsed(); }
@@ -96,6 +103,7 @@ int AdminCommand::run() {
   if (pack_->parsed()) return pack();
   if (install_->parsed()) return install_pack();
   if (rollback_->parsed()) return rollback();
+  if (purge_->parsed()) return purge();
   return kExitBadInput;
 }
 
@@ -137,6 +145,9 @@ int AdminCommand::show() {
             << "  retention_days        " << s->retention_days << "\n"
             << "  printing_allowed      " << (s->printing_allowed ? "true" : "false") << "\n"
             << "  usb_allowed           " << (s->usb_allowed ? "true" : "false") << "\n"
+            << "  max_pin_failures      " << s->max_pin_failures << "\n"
+            << "  intake_folder         " << s->intake_folder << "\n"
+            << "  documents_folder      " << s->documents_folder << "\n"
             << "Administrator PIN set: " << yes_no(!s->admin_pin_hash.empty()) << "\n";
   if (status->current) {
     print_pack("Rule pack in use: ", *status->current);
@@ -268,6 +279,31 @@ int AdminCommand::rollback() {
     std::cout << "Rolled back. Rule pack in use: none (the rules installed with the program)\n";
   }
   std::cout << "Run `relief admin rollback` again to undo this.\n";
+  return kExitOk;
+}
+
+int AdminCommand::purge() {
+  auto s = model::load_settings();
+  if (!s) return report(s.error());
+  const int days = purge_days_ >= 0 ? purge_days_ : s->retention_days;
+  const std::string path = store_path_.empty() ? store::kept_sessions_path() : store_path_;
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) {
+    // Nothing was ever kept here; making an empty database would only
+    // leave a trace of its own.
+    std::cout << "Purged 0 kept sessions or cases older than " << days << " days (no database at " << path
+              << ")\n";
+    return kExitOk;
+  }
+  store::OpenOptions opts;
+  opts.max_pin_failures = s->max_pin_failures;
+  // Deleting needs no passphrase: rows go whole, encrypted or not.
+  auto st = store::Store::open_kiosk(path, opts);
+  if (!st) return report(st.error());
+  auto removed = st->purge_older_than(days);
+  if (!removed) return report(removed.error());
+  std::cout << "Purged " << *removed << " kept sessions or cases older than " << days << " days from " << path
+            << "\n";
   return kExitOk;
 }
 

@@ -5,8 +5,8 @@
 
 namespace relief::cli {
 
-/// `relief admin …`: settings, the administrator PIN, signing keys and rule
-/// packs. Construct it on the app before parsing; after parsing, run() it
+/// `relief admin …`: settings, the administrator PIN, signing keys, rule
+/// packs and retention (purge). Construct it on the app before parsing; after parsing, run() it
 /// when selected().
 class AdminCommand {
  public:
@@ -26,6 +26,7 @@ class AdminCommand {
   int pack();
   int install_pack();
   int rollback();
+  int purge();
 
   CLI::App* admin_ = nullptr;
   CLI::App* show_ = nullptr;
@@ -35,6 +36,7 @@ class AdminCommand {
   CLI::App* pack_ = nullptr;
   CLI::App* install_ = nullptr;
   CLI::App* rollback_ = nullptr;
+  CLI::App* purge_ = nullptr;
 
   std::string format_ = "text";
   std::string key_;
@@ -48,6 +50,8 @@ class AdminCommand {
   std::string pack_file_;
   std::string trusted_keys_;
   bool allow_older_ = false;
+  std::string store_path_;
+  int purge_days_ = -1;
 };
 
 }  // namespace relief::cli

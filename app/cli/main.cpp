@@ -11,6 +11,7 @@
 #include "admin_command.hpp"
 #include "exit_codes.hpp"
 #include "privacy_commands.hpp"
+#include "relief/audit/audit.hpp"
 #include "relief/documents/petition.hpp"
 #include "relief/model/case_io.hpp"
 #include "relief/model/settings.hpp"
@@ -254,6 +255,9 @@ int main(int argc, char** argv) {
     opts.lang = lang;
     auto files = documents::write_petitions(ctx.c, *ctx.rs, d, opts);
     if (!files) return report(files.error());
+    // Only the event and how many files: never a name or a path. A log
+    // this user cannot write does not fail the papers.
+    (void)audit::record(audit::Event::DocumentsWritten, {{"count", std::to_string(files->size())}});
     if (format == "json") {
       json arr = json::array();
       for (const auto& f : *files) {

@@ -1,6 +1,7 @@
 #include "app.hpp"
 
 #include <exception>
+#include <filesystem>
 #include <string>
 
 #include <wx/cmdline.h>
@@ -15,6 +16,9 @@
 #endif
 
 #include "attorney/attorney_frame.hpp"
+#include "kiosk/kept_sessions.hpp"
+#include "kiosk/private_files.hpp"
+#include "relief/store/store.hpp"
 #include "relief/util/paths.hpp"
 #include "language.hpp"
 #include "text.hpp"
@@ -30,6 +34,19 @@ void forbid_core_dumps() {
   rlimit none{0, 0};
   setrlimit(RLIMIT_CORE, &none);
 #endif
+}
+
+void purge_kept_sessions(const model::Settings& settings) {
+  // Retention runs at every start as well as from `relief admin purge`, so a
+  // kiosk nobody administers still forgets old kept sessions. A store that
+  // was never made is not made now.
+  const std::string path = store::kept_sessions_path();
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return;
+  store::OpenOptions opts;
+  opts.max_pin_failures = settings.max_pin_failures;
+  auto s = store::Store::open_kiosk(path, opts);
+  if (s) (void)s->purge_older_than(settings.retention_days);  // the store notes the purge in the audit log
 }
 
 bool App::OnInit() {
@@ -67,6 +84,8 @@ bool App::OnInit() {
   }
 
   if (kiosk_) state_->set_mode(model::Mode::Kiosk);
+  kiosk::disable_recent_files();
+  purge_kept_sessions(state_->settings());
   if (state_->settings().mode == model::Mode::Attorney) {
     open_attorney_frame(state_);
     return true;

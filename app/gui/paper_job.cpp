@@ -20,7 +20,11 @@ void PaperJob::start(std::shared_ptr<const rules::Library> library, std::vector<
                          alive]() {
     std::vector<Result<Files>> results;
     results.reserve(tasks.size());
-    for (const auto& t : tasks) results.push_back(documents::write_petitions(t.c, *t.rules, t.decision, t.options));
+    for (const auto& t : tasks) {
+      auto written = documents::write_petitions(t.c, *t.rules, t.decision, t.options);
+      if (written && t.after) written = t.after(std::move(*written));
+      results.push_back(std::move(written));
+    }
     wxTheApp->CallAfter([this, alive, done, results = std::move(results)]() {
       if (!alive.lock()) return;
       busy_ = false;

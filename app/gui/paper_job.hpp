@@ -19,6 +19,9 @@ struct PaperTask {
   const rules::RuleSet* rules = nullptr;  ///< kept alive by PaperJob's library
   rules::Decision decision;
   documents::PetitionOptions options;
+  /// Runs on the worker after the papers were written (e.g. moves them out
+  /// of a private temporary folder); its result is the task's result.
+  std::function<Result<std::vector<documents::WrittenFile>>(std::vector<documents::WrittenFile>)> after;
 };
 
 /// Writes court papers off the UI thread and hands the results back on the

@@ -1,16 +1,23 @@
 #include "wizard_frame.hpp"
 
 #include <algorithm>
+#include <vector>
 
 #include <wx/app.h>
+#include <wx/evtloop.h>
 #include <wx/intl.h>
 #include <wx/sizer.h>
 #include <wx/statline.h>
 
+#include "kiosk/idle_timer.hpp"
+#include "kiosk/kept_sessions.hpp"
+#include "kiosk/kiosk_screens.hpp"
+#include "kiosk/session_guard.hpp"
 #include "pages/about_dialog.hpp"
 #include "pages/admin_dialog.hpp"
 #include "pages/details_page.hpp"
 #include "pages/documents_page.hpp"
+#include "pages/keep_dialog.hpp"
 #include "pages/question_page.hpp"
 #include "pages/records_page.hpp"
 #include "pages/results_page.hpp"
@@ -34,7 +41,47 @@ WizardFrame::WizardFrame(std::shared_ptr<WizardState> state)
   build_content();
   Bind(wxEVT_CHAR_HOOK, &WizardFrame::on_char_hook, this);
   Bind(wxEVT_CLOSE_WINDOW, &WizardFrame::on_close, this);
+
+  // The kiosk screens take the content's place, never sit beside it.
+  neutral_ = new kiosk::NeutralScreen(this, [this] { leave_neutral_screen(); });
+  warning_ = new kiosk::IdleWarning(this, [this] { keep_session_alive(); });
+  neutral_->Hide();
+  warning_->Hide();
+  install_frame_sizer();
+
+  guard_ = std::make_unique<kiosk::SessionGuard>(
+      [this] { quick_exit(); },
+      [this](const kiosk::SessionGuard::Activity& a) {
+        if (idle_) idle_->activity();
+        // Modifiers and Escape are how a person leaves: they must not bring
+        // the wizard back on the neutral screen. The first second is
+        // ignored too, for the key that made the quick exit.
+        if (!neutral_->IsShown() || !a.press) return;
+        if (a.key && (a.key_code == WXK_SHIFT || a.key_code == WXK_CONTROL || a.key_code == WXK_ALT ||
+                      a.key_code == WXK_ESCAPE)) {
+          return;
+        }
+        if (std::chrono::steady_clock::now() - neutral_since_ < std::chrono::seconds(1)) return;
+        CallAfter([this] { leave_neutral_screen(); });
+      });
+  kiosk::IdleTimer::Hooks hooks;
+  hooks.holds_session = [this] { return panel_->IsShown() && (!state_->empty() || current_ != kWelcome); };
+  hooks.warn = [this](int seconds) { show_idle_warning(seconds); };
+  hooks.countdown = [this](int seconds) { warning_->set_seconds(seconds); };
+  hooks.expire = [this] { end_session("idle"); };
+  idle_ = std::make_unique<kiosk::IdleTimer>(hooks, std::chrono::seconds(state_->settings().idle_timeout_seconds));
+
   show(kWelcome);
+}
+
+void WizardFrame::install_frame_sizer() {
+  // One of three fills the window: the wizard, or a kiosk screen in its place.
+  auto* frame_sizer = new wxBoxSizer(wxVERTICAL);
+  for (wxWindow* w : {static_cast<wxWindow*>(panel_), static_cast<wxWindow*>(neutral_),
+                      static_cast<wxWindow*>(warning_)}) {
+    frame_sizer->Add(w, 1, wxEXPAND);
+  }
+  SetSizer(frame_sizer);
 }
 
 void WizardFrame::build_content() {
@@ -61,17 +108,7 @@ void WizardFrame::build_content() {
   header->Add(exit_, 0, wxALIGN_CENTER_VERTICAL | wxALL, 12);
 
   book_ = new wxSimplebook(panel_, wxID_ANY, wxDefaultPosition, wxDefaultSize, 0, "wizard_pages");
-  welcome_ = new WelcomePage(book_, *state_, [this](const std::string& code) { set_language(code); });
-  about_you_ = new QuestionPage(book_, *state_, Step::AboutYou, "about_you_page");
-  records_ = new RecordsPage(book_, *state_);
-  record_questions_ = new QuestionPage(book_, *state_, Step::Records, "record_questions_page");
-  review_ = new ReviewPage(
-      book_, *state_, [this](const rules::Question& q) { change_answer(q); }, [this] { change_records(); });
-  results_ = new ResultsPage(book_, *state_);
-  details_ = new DetailsPage(book_, *state_);
-  documents_ = new DocumentsPage(book_, *state_);
-  pages_ = {welcome_, about_you_, records_, record_questions_, review_, results_, details_, documents_};
-  for (WizardPage* p : pages_) book_->AddPage(p, p->heading());
+  build_pages();
 
   auto* footer = new wxBoxSizer(wxHORIZONTAL);
   back_ = make_button(panel_, _("Back"), "back_button", _("Go back one step"));
@@ -127,10 +164,6 @@ void WizardFrame::build_content() {
   top->Add(footer, 0, wxEXPAND);
   panel_->SetSizer(top);
 
-  auto* frame_sizer = new wxBoxSizer(wxVERTICAL);
-  frame_sizer->Add(panel_, 1, wxEXPAND);
-  SetSizer(frame_sizer);
-
   exit_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { quick_exit(); });
   back_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { go_back(); });
   next_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { go_next(); });
@@ -146,6 +179,7 @@ void WizardFrame::rebuild() {
   wxPanel* old = panel_;
   old->Hide();
   build_content();
+  install_frame_sizer();
   old->Destroy();
   back_to_review_ = false;
   if (reviewing) {
@@ -204,6 +238,32 @@ void WizardFrame::change_records() {
   enter(kRecords, true);
 }
 
+WizardFrame::~WizardFrame() {
+  // No more key or timer callbacks into a window being taken apart.
+  guard_.reset();
+  idle_.reset();
+}
+
+void WizardFrame::build_pages() {
+  welcome_ = new WelcomePage(book_, *state_, [this](const std::string& code) { set_language(code); });
+  about_you_ = new QuestionPage(book_, *state_, Step::AboutYou, "about_you_page");
+  records_ = new RecordsPage(book_, *state_);
+  record_questions_ = new QuestionPage(book_, *state_, Step::Records, "record_questions_page");
+  review_ = new ReviewPage(
+      book_, *state_, [this](const rules::Question& q) { change_answer(q); }, [this] { change_records(); });
+  results_ = new ResultsPage(book_, *state_);
+  details_ = new DetailsPage(book_, *state_);
+  documents_ = new DocumentsPage(book_, *state_);
+  pages_ = {welcome_, about_you_, records_, record_questions_, review_, results_, details_, documents_};
+  for (WizardPage* p : pages_) book_->AddPage(p, p->heading());
+  welcome_->continue_button()->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { continue_saved_session(); });
+  // Called from the page's own button: the page must outlive the click.
+  documents_->set_on_finish([this] {
+    panel_->Hide();
+    CallAfter([this] { end_session("finished"); });
+  });
+}
+
 void WizardFrame::enter(PageId id, bool forward) {
   switch (id) {
     case kAboutYou:
@@ -230,7 +290,11 @@ void WizardFrame::enter(PageId id, bool forward) {
       details_->TransferDataToWindow();
       break;
     case kWelcome:
+      welcome_->refresh();
+      break;
     case kDocuments:
+      documents_->refresh();
+      break;
     case kPageCount:
       break;
   }
@@ -265,6 +329,8 @@ void WizardFrame::go_next() {
   if (exiting_) return;
   switch (current_) {
     case kWelcome:
+      if (!session_started_) kiosk::note(audit::Event::SessionStarted);
+      session_started_ = true;
       enter(kAboutYou, true);
       break;
     case kAboutYou:
@@ -337,14 +403,128 @@ void WizardFrame::go_back() {
 
 void WizardFrame::quick_exit() {
   if (exiting_) return;
-  exiting_ = true;
   // Blank first, in this same event turn, before anything slower happens.
   panel_->Hide();
+  warning_->Hide();
   SetTitle(wxString());
   Refresh();
   Update();
+  close_dialogs();
+  wipe_session("quick_exit");
+  if (state_->settings().mode != model::Mode::Kiosk) {
+    exiting_ = true;
+    Close(true);
+    return;
+  }
+  // A kiosk stays up for the next person, behind a screen that says
+  // nothing about what was on it. Back restores nothing: the pages are
+  // rebuilt when the next person begins.
+  if (idle_) idle_->pause();
+  neutral_->set_title(to_wx(state_->settings().window_title));
+  neutral_->Show();
+  neutral_since_ = std::chrono::steady_clock::now();
+  Layout();
+  SetTitle(to_wx(state_->settings().window_title));
+  neutral_->begin_button()->SetFocus();
+}
+
+void WizardFrame::wipe_session(const std::string& reason) {
+  const bool had = session_started_ || !state_->empty();
   state_->clear();
-  Close(true);
+  documents_->end_session();
+  if (had) kiosk::note(audit::Event::SessionErased, reason);
+  session_started_ = false;
+}
+
+void WizardFrame::close_dialogs() {
+  // Whatever dialog is open (a record being typed, a PIN) goes with the
+  // rest. Modal ones end as cancelled; their callers then do nothing.
+  std::vector<wxDialog*> open;
+  for (wxWindow* w : wxTopLevelWindows) {
+    auto* dialog = dynamic_cast<wxDialog*>(w);
+    if (dialog && dialog->IsShown() && wxGetTopLevelParent(dialog->GetParent()) == this) open.push_back(dialog);
+  }
+  for (wxDialog* dialog : open) {
+    if (dialog->IsModal()) {
+      dialog->EndModal(wxID_CANCEL);
+      dialog->Hide();
+    } else if (dialog->GetName() != "admin_dialog" && dialog->GetName() != "admin_pin_dialog") {
+      dialog->Destroy();
+    }
+  }
+}
+
+void WizardFrame::end_session(const std::string& reason) {
+  panel_->Hide();
+  warning_->Hide();
+  close_dialogs();
+  wipe_session(reason);
+  reset_to_welcome();
+}
+
+void WizardFrame::reset_to_welcome() {
+  panel_->Hide();
+  state_->clear();
+  // Pages are rebuilt only from the main loop: inside a dialog's own loop
+  // a page may still be on the call stack.
+  if (wxEventLoopBase* main = wxTheApp->GetMainLoop(); main && wxEventLoopBase::GetActive() != main) {
+    CallAfter([this] { reset_to_welcome(); });
+    return;
+  }
+  // The next person starts afresh: in the clinic's language, on new pages.
+  const std::string lang = initial_language(state_->settings());
+  if (lang != state_->language()) {
+    state_->set_language(lang);
+    use_language(lang);
+  }
+  Freeze();
+  SetSizer(nullptr);
+  wxPanel* old = panel_;
+  build_content();
+  install_frame_sizer();
+  old->Destroy();
+  back_to_review_ = false;
+  neutral_->Hide();
+  warning_->Hide();
+  panel_->Show();
+  Thaw();
+  SetTitle(to_wx(state_->settings().window_title));
+  Layout();
+  if (idle_) idle_->keep();
+  show(kWelcome);
+}
+
+void WizardFrame::leave_neutral_screen() {
+  if (!neutral_->IsShown()) return;
+  reset_to_welcome();
+}
+
+void WizardFrame::show_idle_warning(int seconds) {
+  close_dialogs();
+  // The answers leave the screen while nobody may be watching it.
+  panel_->Hide();
+  warning_->set_seconds(seconds);
+  warning_->Show();
+  Layout();
+  warning_->keep_button()->SetFocus();
+}
+
+void WizardFrame::keep_session_alive() {
+  warning_->Hide();
+  panel_->Show();
+  Layout();
+  if (idle_) idle_->keep();
+  if (wxWindow* focus = pages_[current_]->first_focus()) focus->SetFocus();
+}
+
+void WizardFrame::continue_saved_session() {
+  if (exiting_) return;
+  if (show_resume_dialog(this, *state_)) show_resumed();
+}
+
+void WizardFrame::show_resumed() {
+  session_started_ = true;
+  enter(kResults, true);
 }
 
 void WizardFrame::open_admin() {
@@ -371,6 +551,9 @@ void WizardFrame::open_about() {
 
 void WizardFrame::apply_settings(const model::Settings& settings) {
   state_->replace_settings(settings);
+  if (idle_) idle_->set_durations(std::chrono::seconds(state_->settings().idle_timeout_seconds), idle_->warning());
+  if (current_ == kWelcome) welcome_->refresh();
+  if (current_ == kDocuments) documents_->refresh();
   SetTitle(to_wx(state_->settings().window_title));
   wxTheApp->SetAppDisplayName(to_wx(state_->settings().window_title));
   if (current_ == kResults) results_->refresh();  // its footer names the clinic
@@ -418,7 +601,10 @@ void WizardFrame::on_char_hook(wxKeyEvent& e) {
 void WizardFrame::on_close(wxCloseEvent& e) {
   // However the window is closed, nothing about the person stays behind.
   panel_->Hide();
+  if (!exiting_) wipe_session("closed");
   state_->clear();
+  guard_.reset();
+  idle_.reset();
   e.Skip();  // default handling destroys the frame
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 #include <array>
+#include <chrono>
 #include <memory>
+#include <string>
 
 #include <wx/button.h>
 #include <wx/frame.h>
@@ -21,6 +23,12 @@ class DocumentsPage;
 class WrapText;
 class ReviewPage;
 class DetailsPage;
+namespace kiosk {
+class SessionGuard;
+class IdleTimer;
+class NeutralScreen;
+class IdleWarning;
+}  // namespace kiosk
 
 /// The main window: a header with the step name and the Exit button (always
 /// top-right), the pages in a wxSimplebook, and our own Back / Next buttons.
@@ -40,14 +48,24 @@ class WizardFrame : public wxFrame {
   };
 
   explicit WizardFrame(std::shared_ptr<WizardState> state);
+  ~WizardFrame() override;
 
   /// What the Next (Start) button does.
   void go_next();
   /// What the Back button does.
   void go_back();
-  /// What the Exit button does: blanks the window at once, forgets the
-  /// case, then closes the window.
+  /// What the Exit button, Shift three times and Escape twice do: in the
+  /// same event turn hides the content, blanks the title, closes dialogs
+  /// and forgets the case and its files. A kiosk then shows a neutral
+  /// screen (a key or a touch begins again); elsewhere the window closes.
   void quick_exit();
+  /// Starts afresh: an empty case and new pages, on the Welcome page.
+  void reset_to_welcome();
+  /// "Continue a saved session": asks for the code and PIN, then shows the
+  /// results of the answers that came back.
+  void continue_saved_session();
+  /// Shows the results of a session that came back into the state.
+  void show_resumed();
 
   /// Ctrl+Alt+A: asks for the administrator PIN (a modeless prompt), then
   /// opens the administrator screen.
@@ -95,6 +113,10 @@ class WizardFrame : public wxFrame {
   wxButton* larger_button() const { return larger_; }
   wxButton* smaller_button() const { return smaller_; }
   wxButton* contrast_button() const { return contrast_; }
+  kiosk::SessionGuard* guard() const { return guard_.get(); }
+  kiosk::IdleTimer* idle_timer() const { return idle_.get(); }
+  kiosk::NeutralScreen* neutral_screen() const { return neutral_; }
+  kiosk::IdleWarning* idle_warning() const { return warning_; }
 
  private:
   /// Creates everything inside the window, in the current language and
@@ -107,6 +129,15 @@ class WizardFrame : public wxFrame {
   void on_char_hook(wxKeyEvent& e);
   void show_admin_screen();
   void on_close(wxCloseEvent& e);
+  void build_pages();
+  /// The frame's sizer: the wizard content and the kiosk screens, one shown.
+  void install_frame_sizer();
+  void wipe_session(const std::string& reason);
+  void close_dialogs();
+  void end_session(const std::string& reason);
+  void show_idle_warning(int seconds);
+  void keep_session_alive();
+  void leave_neutral_screen();
 
   std::shared_ptr<WizardState> state_;
   wxPanel* panel_;
@@ -133,6 +164,12 @@ class WizardFrame : public wxFrame {
   bool back_to_review_ = false;
   bool exiting_ = false;
   DisplayPrefs display_;
+  bool session_started_ = false;
+  kiosk::NeutralScreen* neutral_;
+  kiosk::IdleWarning* warning_;
+  std::chrono::steady_clock::time_point neutral_since_;
+  std::unique_ptr<kiosk::SessionGuard> guard_;
+  std::unique_ptr<kiosk::IdleTimer> idle_;
 };
 
 }  // namespace relief::gui

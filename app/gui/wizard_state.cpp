@@ -223,6 +223,9 @@ void WizardState::clear() {
   // Overwrite, then drop: nothing of the person's answers should stay
   // reachable from this object. (Freed heap memory is a later, separate
   // concern of the kiosk wipe.)
+  // A kept session may have brought another state's rules: the next
+  // person starts with the clinic's own.
+  if (const rules::RuleSet* rs = library_->find(settings_.default_jurisdiction)) rules_ = rs;
   model::Case fresh;
   fresh.jurisdiction = rules_->jurisdiction;
   case_ = std::move(fresh);
@@ -230,6 +233,23 @@ void WizardState::clear() {
   history_.clear();
   history_.shrink_to_fit();
   decision_ = rules::Decision{};
+}
+
+bool WizardState::load_case(model::Case c) {
+  const rules::RuleSet* rs = library_->find(c.jurisdiction);
+  if (!rs) return false;
+  clear();
+  rules_ = rs;
+  case_ = std::move(c);
+  for (const auto& [fact, value] : case_.facts) {
+    if (answered_.insert(key(fact, std::nullopt)).second) history_.push_back(Asked{Step::AboutYou, fact, std::nullopt});
+  }
+  for (const auto& r : case_.records) {
+    for (const auto& [fact, value] : r.facts) {
+      if (answered_.insert(key(fact, r.id)).second) history_.push_back(Asked{Step::Records, fact, r.id});
+    }
+  }
+  return true;
 }
 
 bool WizardState::empty() const {

@@ -107,6 +107,12 @@ class WizardState {
   /// Forgets everything about the person: the case, the answers and the
   /// decision. The rules and settings stay.
   void clear();
+  /// Replaces the session with a whole case (a kept session coming back):
+  /// every fact it holds counts as answered (person facts in the AboutYou
+  /// step, record facts in the Records step) and the case's jurisdiction's
+  /// rules are used. False, and nothing changed, when no rules are loaded
+  /// for that jurisdiction.
+  bool load_case(model::Case c);
   /// True when nothing about the person is held.
   bool empty() const;
 

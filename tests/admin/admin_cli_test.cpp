@@ -1,13 +1,17 @@
 // `relief admin …` as an administrator types it.
 #include <sys/wait.h>
 
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <thread>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 #include "admin_test_support.hpp"
+#include "relief/crypto/crypto.hpp"
+#include "relief/store/store.hpp"
 
 namespace {
 
@@ -141,6 +145,73 @@ TEST_F(AdminCli, KeygenPackInstallRollback) {
   r = run("admin install-pack " + tmp_.file("law.pack"));
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.err.find("not one of the trusted keys"), std::string::npos) << r.err;
+}
+
+TEST_F(AdminCli, KioskSettingsForKeepingAndSending) {
+  auto r = run("admin set max_pin_failures 3");
+  ASSERT_EQ(r.code, 0) << r.err;
+  r = run("admin set intake_folder /srv/clinic-intake");
+  ASSERT_EQ(r.code, 0) << r.err;
+  r = run("admin set documents_folder /srv/kiosk-papers");
+  ASSERT_EQ(r.code, 0) << r.err;
+  json s = show()["settings"];
+  EXPECT_EQ(s["max_pin_failures"], 3);
+  EXPECT_EQ(s["intake_folder"], "/srv/clinic-intake");
+  EXPECT_EQ(s["documents_folder"], "/srv/kiosk-papers");
+
+  r = run("admin set max_pin_failures 0");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("$.max_pin_failures"), std::string::npos) << r.err;
+  r = run("admin set intake_folder clinic-intake");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("absolute folder path"), std::string::npos) << r.err;
+  EXPECT_EQ(show()["settings"]["intake_folder"], "/srv/clinic-intake") << "a refused value changed the file";
+}
+
+TEST_F(AdminCli, PurgeErasesKeptSessionsOlderThanTheRetention) {
+  const std::string db = tmp_.file("state/kept-sessions.db");
+  auto r = run("admin purge");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("Purged 0"), std::string::npos) << r.out;
+  EXPECT_FALSE(fs::exists(db)) << "purging made a database where there was none";
+
+  relief::test::ScopedEnv state("RELIEF_STATE_DIR", tmp_.file("state"));
+  fs::create_directories(tmp_.file("state"));
+  std::string code;
+  {
+    auto store = relief::store::Store::open_kiosk(db);
+    ASSERT_TRUE(store) << store.error().to_string();
+    relief::crypto::SecretBuffer pin(64);
+    pin.assign("482913");
+    relief::model::Case c;
+    c.jurisdiction = "NY";
+    c.petitioner.legal_name = "Ana Example";
+    auto saved = store->save_session(c, pin);
+    ASSERT_TRUE(saved) << saved.error().to_string();
+    code = *saved;
+  }
+  // Within the retention period (30 days by default): kept.
+  r = run("admin purge");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("Purged 0 kept sessions or cases older than 30 days"), std::string::npos) << r.out;
+
+  // Older than zero days, a second later: gone.
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  r = run("admin purge --days 0");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("Purged 1 "), std::string::npos) << r.out;
+  auto store = relief::store::Store::open_kiosk(db);
+  ASSERT_TRUE(store);
+  relief::crypto::SecretBuffer pin(64);
+  pin.assign("482913");
+  auto back = store->resume_session(code, pin, relief::test::facts());
+  ASSERT_FALSE(back);
+  EXPECT_EQ(back.error().code, relief::ErrorCode::NotFound);
+  EXPECT_EQ(slurp(db).find("Ana Example"), std::string::npos);
+  EXPECT_NE(slurp(tmp_.file("state/audit.log")).find("cases_purged"), std::string::npos);
+
+  r = run("admin purge --days -3");
+  EXPECT_NE(r.code, 0);
 }
 
 }  // namespace

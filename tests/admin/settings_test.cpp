@@ -31,7 +31,7 @@ TEST(Settings, MissingFileGivesSafeDefaults) {
   EXPECT_EQ(s->idle_timeout_seconds, 300);
   EXPECT_EQ(s->storage_policy, StoragePolicy::KioskMemoryOnly);
   EXPECT_EQ(s->window_title, "Clinic services");
-  EXPECT_EQ(s->languages, std::vector<std::string>{"en"});
+  EXPECT_EQ(s->languages, (std::vector<std::string>{"en", "es"}));
   EXPECT_FALSE(s->usb_allowed);
   EXPECT_TRUE(s->admin_pin_hash.empty());
   EXPECT_FALSE(s->clinic.configured());
@@ -179,4 +179,27 @@ TEST(Settings, SetValueConvertsCommandLineText) {
 }
 
 }  // namespace
+TEST(Settings, KioskKeepingAndSendingAreChecked) {
+  Settings defaults;
+  EXPECT_EQ(defaults.max_pin_failures, 5);
+  EXPECT_TRUE(defaults.intake_folder.empty());
+  EXPECT_TRUE(defaults.documents_folder.empty());
+  auto s = parse_settings(R"({"max_pin_failures": 3, "intake_folder": "/srv/intake", "documents_folder": "/srv/p"})",
+                          "f.json");
+  ASSERT_TRUE(s) << s.error().to_string();
+  EXPECT_EQ(s->max_pin_failures, 3);
+  EXPECT_EQ(s->intake_folder, "/srv/intake");
+  EXPECT_EQ(s->documents_folder, "/srv/p");
+  EXPECT_NE(error_of(R"({"max_pin_failures": 0})").find("$.max_pin_failures"), std::string::npos);
+  EXPECT_NE(error_of(R"({"max_pin_failures": 21})").find("from 1 to 20"), std::string::npos);
+  EXPECT_NE(error_of(R"({"intake_folder": "relative/dir"})").find("$.intake_folder"), std::string::npos);
+  EXPECT_NE(error_of(R"({"documents_folder": "/a\nb"})").find("$.documents_folder"), std::string::npos);
+  // Saved and read back, the new fields survive.
+  TempDir tmp;
+  ASSERT_TRUE(save_settings(*s, tmp.file("settings.json")));
+  auto back = load_settings_file(tmp.file("settings.json"));
+  ASSERT_TRUE(back);
+  EXPECT_EQ(*back, *s);
+}
+
 }  // namespace relief::model

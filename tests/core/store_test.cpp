@@ -121,4 +121,47 @@ TEST(Store, EraseRemovesTheCaseFromTheFile) {
   }
 }
 
+// A kept kiosk session under the administrator's limit of wrong PINs: the
+// count lives in the database, so restarting the program (a new Store)
+// gives a guesser no fresh tries, and the limit erases the session.
+TEST(KeptSessionLimit, WrongTriesSurviveAReopenAndTheLimitErases) {
+  relief::test::TempDir dir;
+  ::setenv("RELIEF_STATE_DIR", dir.file("state").c_str(), 1);  // the audit log goes here
+  EXPECT_EQ(relief::store::kept_sessions_path(), dir.file("state") + "/kept-sessions.db");
+  const auto path = relief::store::kept_sessions_path();
+  std::filesystem::create_directories(dir.file("state"));
+  relief::store::OpenOptions opts;
+  opts.pin_cost = relief::crypto::KdfCost::interactive();
+  opts.max_pin_failures = 3;
+  relief::crypto::SecretBuffer pin(64), wrong(64);
+  pin.assign("482913");
+  wrong.assign("000000");
+  std::string code;
+  {
+    auto s = Store::open_kiosk(path, opts);
+    ASSERT_TRUE(s) << s.error().to_string();
+    auto c = s->save_session(sample(), pin);
+    ASSERT_TRUE(c) << c.error().to_string();
+    code = *c;
+    for (int i = 0; i < 2; ++i) {
+      auto r = s->resume_session(code, wrong, relief::test::facts());
+      ASSERT_FALSE(r);
+      EXPECT_EQ(r.error().code, ErrorCode::BadInput);
+      // A wrong PIN says nothing about what is kept.
+      EXPECT_EQ(r.error().message.find("Núñez"), std::string::npos);
+    }
+  }
+  auto s = Store::open_kiosk(path, opts);
+  ASSERT_TRUE(s);
+  auto third = s->resume_session(code, wrong, relief::test::facts());
+  ASSERT_FALSE(third);
+  EXPECT_EQ(third.error().code, ErrorCode::NotFound);
+  auto right = s->resume_session(code, pin, relief::test::facts());
+  ASSERT_FALSE(right) << "the session survived the limit";
+  EXPECT_EQ(right.error().code, ErrorCode::NotFound);
+  SQLite::Database db(path, SQLite::OPEN_READONLY);
+  EXPECT_EQ(db.execAndGet("SELECT count(*) FROM sessions").getInt(), 0);
+  ::unsetenv("RELIEF_STATE_DIR");
+}
+
 }  // namespace

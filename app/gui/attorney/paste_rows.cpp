@@ -151,10 +151,12 @@ std::optional<model::Date> parse_typed_date(const std::string& text) {
   int y = 0;
   char tail = 0;
   if (t.size() < 8 || t.size() > 10) return std::nullopt;
-  if (std::sscanf(t.c_str(), "%2d/%2d/%4d%c", &m, &d, &y, &tail) != 3 || y < 1000) return std::nullopt;
-  char iso[16];
-  std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
-  return model::Date::parse(iso);
+  if (std::sscanf(t.c_str(), "%2d/%2d/%4d%c", &m, &d, &y, &tail) != 3 || y < 1000 || y > 9999 || m < 1 || m > 12 ||
+      d < 1 || d > 31) {
+    return std::nullopt;
+  }
+  auto two = [](int v) { return (v < 10 ? "0" : "") + std::to_string(v); };
+  return model::Date::parse(std::to_string(y) + "-" + two(m) + "-" + two(d));
 }
 
 std::string kind_from_text(const std::string& text) {

@@ -281,6 +281,14 @@ AdminDialog::AdminDialog(wxWindow* parent, WizardState& state, std::string path,
   usb_ = new wxCheckBox(scroller, wxID_ANY, _("Allow saving papers to a USB drive"), wxDefaultPosition,
                         wxDefaultSize, 0, wxDefaultValidator, "admin_usb_allowed");
   storage->Add(usb_, 0, wxTOP | wxBOTTOM, 4);
+  pin_failures_ = add_spin(scroller, storage, _("Wrong PIN tries"), "admin_max_pin_failures", 1,
+                           model::kMaxPinFailuresLimit,
+                           _("After this many wrong PINs, a saved session is erased"));
+  documents_folder_ = add_text(scroller, storage, _("Folder for papers"), "admin_documents_folder",
+                               _("On a kiosk, papers may be saved here as well as on USB drives; empty for none"));
+  intake_folder_ = add_text(scroller, storage, _("Folder for the clinic"), "admin_intake_folder",
+                            _("Answers sent to the clinic's lawyers are put here, locked with the clinic's key; "
+                              "empty to turn this off"));
 
   auto* pin = section(_("Administrator PIN"), "admin_pin_heading");
   new_pin_ = add_text(scroller, pin, _("New PIN"), "admin_new_pin",
@@ -351,6 +359,9 @@ void AdminDialog::fill(const model::Settings& s) {
   retention_->SetValue(s.retention_days);
   printing_->SetValue(s.printing_allowed);
   usb_->SetValue(s.usb_allowed);
+  pin_failures_->SetValue(s.max_pin_failures);
+  documents_folder_->ChangeValue(to_wx(s.documents_folder));
+  intake_folder_->ChangeValue(to_wx(s.intake_folder));
 }
 
 void AdminDialog::show_problem(const wxString& text) {
@@ -377,6 +388,9 @@ bool AdminDialog::save() {
   s.retention_days = retention_->GetValue();
   s.printing_allowed = printing_->GetValue();
   s.usb_allowed = usb_->GetValue();
+  s.max_pin_failures = pin_failures_->GetValue();
+  s.documents_folder = trimmed(documents_folder_);
+  s.intake_folder = trimmed(intake_folder_);
 
   if (!new_pin_->IsEmpty() || !repeat_pin_->IsEmpty()) {
     admin::SecretBuffer first(admin::kMaxPinBytes);

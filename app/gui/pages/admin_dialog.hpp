@@ -54,6 +54,9 @@ class AdminDialog : public wxDialog {
   wxTextCtrl* clinic_name() const { return clinic_name_; }
   wxTextCtrl* window_title() const { return title_; }
   wxSpinCtrl* idle_timeout() const { return idle_; }
+  wxSpinCtrl* pin_failures() const { return pin_failures_; }
+  wxTextCtrl* intake_folder() const { return intake_folder_; }
+  wxTextCtrl* documents_folder() const { return documents_folder_; }
   wxTextCtrl* new_pin() const { return new_pin_; }
   wxTextCtrl* repeat_pin() const { return repeat_pin_; }
   WrapText* message() const { return message_; }
@@ -81,6 +84,9 @@ class AdminDialog : public wxDialog {
   wxSpinCtrl* retention_ = nullptr;
   wxCheckBox* printing_ = nullptr;
   wxCheckBox* usb_ = nullptr;
+  wxSpinCtrl* pin_failures_ = nullptr;
+  wxTextCtrl* intake_folder_ = nullptr;
+  wxTextCtrl* documents_folder_ = nullptr;
   wxTextCtrl* new_pin_ = nullptr;
   wxTextCtrl* repeat_pin_ = nullptr;
   WrapText* message_ = nullptr;

@@ -1,5 +1,7 @@
 #include "pages/documents_page.hpp"
 
+#include <filesystem>
+
 #include <wx/app.h>
 #include <wx/button.h>
 #include <wx/filename.h>
@@ -7,6 +9,9 @@
 #include <wx/stdpaths.h>
 #include <wx/textctrl.h>
 
+#include "kiosk/kept_sessions.hpp"
+#include "kiosk/private_files.hpp"
+#include "pages/keep_dialog.hpp"
 #include "text.hpp"
 #include "widgets/legal_footer.hpp"
 #include "widgets/accessible.hpp"
@@ -14,6 +19,37 @@
 #include "widgets/wrap_text.hpp"
 
 namespace relief::gui {
+
+namespace {
+
+// The kiosk's second step: one copy of each paper into the folder the
+// person chose (each written atomically), then the private copies wiped.
+// On any failure the copies already made are removed again, so the chosen
+// folder holds all the papers or none.
+Result<std::vector<documents::WrittenFile>> move_to_final(std::vector<documents::WrittenFile> files,
+                                                          const std::string& final_dir) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> made;
+  Result<void> failed;
+  for (auto& f : files) {
+    const std::string to = (fs::path(final_dir) / fs::path(f.path).filename()).string();
+    if (auto r = kiosk::copy_file_atomically(f.path, to); !r) {
+      failed = tl::unexpected(r.error());
+      break;
+    }
+    made.push_back(to);
+  }
+  for (const auto& f : files) kiosk::wipe_file(f.path);
+  if (!failed) {
+    std::error_code ec;
+    for (const auto& m : made) fs::remove(m, ec);
+    return tl::unexpected(failed.error());
+  }
+  for (std::size_t i = 0; i < files.size(); ++i) files[i].path = made[i];
+  return files;
+}
+
+}  // namespace
 
 DocumentsPage::DocumentsPage(wxWindow* parent, WizardState& state) : WizardPage(parent, state, "documents_page") {
   content_->Add(new WrapText(this, _("Your court papers"), "documents_heading", 1.6, true));
@@ -57,8 +93,89 @@ DocumentsPage::DocumentsPage(wxWindow* parent, WizardState& state) : WizardPage(
   status_->Hide();
   content_->Add(status_, 0, wxTOP, 16);
 
+  // What else the person can do; each shows only where the settings allow.
+  more_heading_ = new WrapText(this, _("What you can do now"), "documents_more_heading", 1.25, true);
+  content_->Add(more_heading_, 0, wxTOP, 28);
+  keep_ = make_button(this, _("Save my answers to finish later"), "documents_keep",
+                      _("Lock your answers with a PIN you choose, to go on another day"));
+  content_->Add(keep_, 0, wxTOP, 12);
+  keep_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { show_keep_dialog(this, state_); });
+  send_ = make_button(this, _("Send my answers to the clinic's lawyers"), "documents_send",
+                      _("Send your answers, locked, to the lawyers of this clinic. Only they can open them."));
+  content_->Add(send_, 0, wxTOP, 12);
+  send_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { send_to_clinic(); });
+  send_status_ = new WrapText(this, wxString(), "documents_send_status", 1.15);
+  send_status_->Hide();
+  content_->Add(send_status_, 0, wxTOP, 8);
+  finish_ = make_button(this, _("Finish and erase"), "documents_finish",
+                        _("Erase your answers from this computer and go back to the start"));
+  scale_font(finish_, 1.1, true);
+  finish_->SetMinSize(wxSize(finish_->GetBestSize().x + 32, kMinTarget));
+  content_->Add(finish_, 0, wxTOP, 20);
+  finish_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+    if (on_finish_) on_finish_();
+  });
+
   add_legal_footer(this, content_, state_);
+  refresh();
 }
+
+void DocumentsPage::refresh() {
+  const model::Settings& s = state_.settings();
+  const bool kiosk_mode = s.mode == model::Mode::Kiosk;
+  keep_->Show(kiosk::keep_allowed(s));
+  send_->Show(kiosk::send_available(s));
+  finish_->Show(kiosk_mode);
+  more_heading_->Show(keep_->IsShown() || send_->IsShown() || finish_->IsShown());
+  if (kiosk_mode) {
+    // Start the file window in a place the kiosk allows.
+    const auto roots = kiosk::allowed_roots(s.usb_allowed, s.documents_folder);
+    if (!kiosk::inside_allowed_roots(from_wx(picker_->GetPath()), roots)) {
+      picker_->SetPath(wxString());
+      for (auto it = roots.rbegin(); it != roots.rend(); ++it) {
+        if (wxFileName::DirExists(to_wx(*it))) picker_->SetPath(to_wx(*it));
+      }
+    }
+  }
+  relayout();
+}
+
+bool DocumentsPage::send_to_clinic() {
+  auto sent = [&] {
+    wxBusyCursor busy;
+    return kiosk::send_to_clinic(state_);
+  }();
+  if (!sent) {
+    send_status_->SetText(wxString::Format(_("Your answers could not be sent. Please ask the clinic staff for "
+                                             "help.\n(%s)"),
+                                           to_wx(sent.error().to_string())));
+    send_status_->SetForegroundColour(error_colour());
+  } else {
+    send_status_->SetText(_("Done. Your answers were sent to the clinic's lawyers. They are locked so that only the "
+                            "lawyers can open them. This computer cannot read them back."));
+    send_status_->SetForegroundColour(good_colour());
+    send_->Disable();
+  }
+  send_status_->Show();
+  relayout();
+  return static_cast<bool>(sent);
+}
+
+void DocumentsPage::end_session() {
+  // A paper still being written keeps its own reference; the folder is
+  // wiped when that is done.
+  temp_.reset();
+  written_.clear();
+  status_->SetText(wxString());
+  status_->Hide();
+  send_status_->SetText(wxString());
+  send_status_->Hide();
+  send_->Enable();
+}
+
+std::string DocumentsPage::temp_path() const { return temp_ ? temp_->path() : std::string(); }
+
+DocumentsPage::~DocumentsPage() = default;
 
 wxString DocumentsPage::heading() const { return _("Court papers"); }
 
@@ -84,6 +201,37 @@ void DocumentsPage::write_papers() {
     picker_->SetFocus();
     return;
   }
+  const model::Settings& settings = state_.settings();
+  const bool kiosk_mode = settings.mode == model::Mode::Kiosk;
+  if (kiosk_mode) {
+    const auto roots = kiosk::allowed_roots(settings.usb_allowed, settings.documents_folder);
+    if (roots.empty()) {
+      set_status(_("This computer is not set up to save papers. Please ask the clinic staff for help."), true);
+      return;
+    }
+    if (!kiosk::inside_allowed_roots(from_wx(folder), roots)) {
+      wxString places;
+      for (const auto& r : roots) places += "\n" + bullet() + to_wx(r);
+      // TRANSLATORS: %s is a list of folders, one per line.
+      set_status(wxString::Format(_("You cannot save the papers in that folder. On this computer, papers can only "
+                                    "be saved on a USB drive or in the clinic's folder:%s\nPlease choose a folder "
+                                    "there."),
+                                  places),
+                 true);
+      picker_->SetFocus();
+      return;
+    }
+    if (!temp_) {
+      auto made = kiosk::PrivateTempDir::create();
+      if (!made) {
+        set_status(wxString::Format(_("We could not write the papers.\n%s\nAsk the clinic staff for help."),
+                                    to_wx(made.error().to_string())),
+                   true);
+        return;
+      }
+      temp_ = std::make_shared<kiosk::PrivateTempDir>(std::move(*made));
+    }
+  }
   busy_ = true;
   written_.clear();
   write_->Disable();
@@ -91,13 +239,22 @@ void DocumentsPage::write_papers() {
 
   // Everything the worker needs is copied: the person may press Exit while
   // it runs, which clears the case and destroys this page.
+  const std::string final_dir = from_wx(folder);
   PaperTask task;
-  task.options.out_dir = from_wx(folder);
+  task.options.out_dir = kiosk_mode ? temp_->path() : final_dir;
   task.options.clinic = state_.settings().clinic;
   task.options.today = state_.as_of();
+  // Court papers stay in English; the instructions sheet follows the screens.
+  task.options.lang = state_.language();
   task.rules = &state_.rules();
   task.c = state_.case_data();
   task.decision = state_.decide();
+  if (kiosk_mode) {
+    // Made in the private folder, then copied to the chosen one; the temp
+    // folder stays alive until the copy is done.
+    std::shared_ptr<kiosk::PrivateTempDir> temp = temp_;
+    task.after = [temp, final_dir](PaperJob::Files files) { return move_to_final(std::move(files), final_dir); };
+  }
   std::vector<PaperTask> tasks;
   tasks.push_back(std::move(task));
   job_.start(state_.library_ptr(), std::move(tasks),
@@ -116,6 +273,7 @@ void DocumentsPage::on_written(const Result<std::vector<documents::WrittenFile>>
     return;
   }
   written_ = *result;
+  kiosk::note(audit::Event::DocumentsWritten, {}, static_cast<int>(written_.size()));
   wxString text = written_files_text(written_);
   text += "\n\n" + _("Print them, read them, and sign them where it says so before you file "
                      "them. Take them to the clinic staff if you want help.");

@@ -4,6 +4,8 @@
 #include <wx/statbox.h>
 #include <wx/stattext.h>
 
+#include "kiosk/kept_sessions.hpp"
+#include "pages/keep_dialog.hpp"
 #include "text.hpp"
 #include "widgets/legal_footer.hpp"
 #include "widgets/style.hpp"
@@ -62,6 +64,12 @@ void ResultsPage::refresh() {
       new WrapText(this, _("This is based on your answers. A court makes the final decision."), "results_intro", 1.15),
       0, wxTOP | wxBOTTOM, 12);
   for (const auto& rd : decision.records) add_record_block(rd);
+  if (kiosk::keep_allowed(state_.settings())) {
+    auto* keep = make_button(this, _("Save my answers to finish later"), "results_keep",
+                             _("Lock your answers with a PIN you choose, to go on another day"));
+    keep->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { show_keep_dialog(this, state_); });
+    content_->Add(keep, 0, wxBOTTOM, 16);
+  }
   add_legal_footer(this, content_, state_);
 
   Thaw();

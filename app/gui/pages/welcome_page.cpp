@@ -5,6 +5,7 @@
 #include "language.hpp"
 #include "text.hpp"
 #include "widgets/accessible.hpp"
+#include "kiosk/kept_sessions.hpp"
 #include "widgets/style.hpp"
 #include "widgets/wrap_text.hpp"
 
@@ -74,6 +75,15 @@ WelcomePage::WelcomePage(wxWindow* parent, WizardState& state, LanguageChosen on
   content_->Add(new WrapText(this, _("This is legal information, not legal advice."), "welcome_disclaimer", 1.15), 0,
                 wxTOP, 24);
   content_->Add(new WrapText(this, _("Press Start when you are ready."), "welcome_start", 1.15, true), 0, wxTOP, 16);
+  continue_ = make_button(this, _("Continue a saved session"), "welcome_continue",
+                          _("Go on with answers you saved before. You need your code and your PIN."));
+  content_->Add(continue_, 0, wxTOP, 16);
+  refresh();
+}
+
+void WelcomePage::refresh() {
+  continue_->Show(kiosk::keep_allowed(state_.settings()));
+  relayout();
 }
 
 wxString WelcomePage::heading() const { return _("Welcome"); }

@@ -17,12 +17,16 @@ class WelcomePage : public WizardPage {
   WelcomePage(wxWindow* parent, WizardState& state, LanguageChosen on_language);
   wxString heading() const override;
   wxWindow* first_focus() override;
+  /// Shows "Continue a saved session" only where keeping is allowed.
+  void refresh();
+  wxButton* continue_button() const { return continue_; }
 
   /// One button per offered language (empty when only one is offered).
   const std::vector<wxButton*>& language_buttons() const { return language_buttons_; }
 
  private:
   std::vector<wxButton*> language_buttons_;
+  wxButton* continue_ = nullptr;
 };
 
 }  // namespace relief::gui

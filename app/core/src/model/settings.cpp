@@ -24,7 +24,8 @@ const std::vector<std::string>& top_level_keys() {
   static const std::vector<std::string> keys = {
       "clinic",         "window_title",         "languages",       "default_jurisdiction",
       "mode",           "idle_timeout_seconds", "storage_policy",  "retention_days",
-      "printing_allowed", "usb_allowed",        "admin_pin_hash"};
+      "printing_allowed", "usb_allowed",        "admin_pin_hash",  "max_pin_failures",
+      "intake_folder",    "documents_folder"};
   return keys;
 }
 
@@ -226,6 +227,16 @@ Result<Settings> apply_settings(const json& doc, const std::string& file, Settin
   if (doc.contains("admin_pin_hash")) {
     RELIEF_TRY(read_text(doc["admin_pin_hash"], file, "$.admin_pin_hash", s.admin_pin_hash, 0));
   }
+  if (doc.contains("max_pin_failures")) {
+    RELIEF_TRY(read_int(doc["max_pin_failures"], file, "$.max_pin_failures", 1, kMaxPinFailuresLimit,
+                        s.max_pin_failures));
+  }
+  if (doc.contains("intake_folder")) {
+    RELIEF_TRY(read_text(doc["intake_folder"], file, "$.intake_folder", s.intake_folder, kMaxFolderLength));
+  }
+  if (doc.contains("documents_folder")) {
+    RELIEF_TRY(read_text(doc["documents_folder"], file, "$.documents_folder", s.documents_folder, kMaxFolderLength));
+  }
   RELIEF_TRY(validate_settings(s, file));
   return s;
 }
@@ -285,6 +296,21 @@ Result<void> validate_settings(const Settings& s, const std::string& file) {
     return fail(ErrorCode::BadInput, file, "$.storage_policy",
                 "expected kiosk_memory_only or keep_by_choice in kiosk mode: a public machine must not keep cases "
                 "for an attorney");
+  }
+  if (s.max_pin_failures < 1 || s.max_pin_failures > kMaxPinFailuresLimit) {
+    return fail(ErrorCode::BadInput, file, "$.max_pin_failures",
+                "expected a whole number from 1 to " + std::to_string(kMaxPinFailuresLimit));
+  }
+  for (auto [key, value] : {std::pair{"intake_folder", &s.intake_folder}, {"documents_folder", &s.documents_folder}}) {
+    // A relative path would depend on the folder the program was started
+    // from; a line break or a NUL would smuggle text into messages.
+    if (value->empty()) continue;
+    if (value->size() > kMaxFolderLength || value->front() != '/' ||
+        value->find_first_of(std::string("\n\r\0", 3)) != std::string::npos) {
+      return fail(ErrorCode::BadInput, file, std::string("$.") + key,
+                  "expected an absolute folder path (starting with /) of at most " +
+                      std::to_string(kMaxFolderLength) + " characters, or \"\" for none");
+    }
   }
   if (!s.admin_pin_hash.empty() && s.admin_pin_hash.rfind("$argon2id$", 0) != 0) {
     return fail(ErrorCode::BadInput, file, "$.admin_pin_hash",
@@ -350,7 +376,10 @@ json settings_to_json(const Settings& s) {
               {"storage_policy", storage_policy_name(s.storage_policy)},
               {"retention_days", s.retention_days},
               {"printing_allowed", s.printing_allowed},
-              {"usb_allowed", s.usb_allowed}};
+              {"usb_allowed", s.usb_allowed},
+              {"max_pin_failures", s.max_pin_failures},
+              {"intake_folder", s.intake_folder},
+              {"documents_folder", s.documents_folder}};
   if (!s.admin_pin_hash.empty()) doc["admin_pin_hash"] = s.admin_pin_hash;
   return doc;
 }
@@ -388,7 +417,7 @@ const std::vector<std::string>& settable_keys() {
       "clinic.name",         "clinic.address",       "clinic.phone",   "clinic.website",
       "window_title",        "languages",            "default_jurisdiction", "mode",
       "idle_timeout_seconds", "storage_policy",      "retention_days", "printing_allowed",
-      "usb_allowed"};
+      "usb_allowed",         "max_pin_failures",     "intake_folder",  "documents_folder"};
   return keys;
 }
 
@@ -405,7 +434,7 @@ Result<void> set_setting_value(json& doc, const std::string& key, const std::str
     doc["clinic"][key.substr(7)] = value;
     return {};
   }
-  if (key == "idle_timeout_seconds" || key == "retention_days") {
+  if (key == "idle_timeout_seconds" || key == "retention_days" || key == "max_pin_failures") {
     std::size_t used = 0;
     long long n = 0;
     try {

@@ -12,6 +12,7 @@
 
 #include "relief/audit/audit.hpp"
 #include "relief/model/case_io.hpp"
+#include "relief/util/paths.hpp"
 
 namespace relief::store {
 namespace {
@@ -192,6 +193,8 @@ void audit_quietly(audit::Event e, const std::map<std::string, std::string>& det
 
 Store::Store(std::unique_ptr<SQLite::Database> db, OpenOptions opts) : db_(std::move(db)), opts_(opts) {}
 Store::Store(Store&&) noexcept = default;
+std::string kept_sessions_path() { return util::state_dir() + "/kept-sessions.db"; }
+
 Store& Store::operator=(Store&&) noexcept = default;
 Store::~Store() = default;
 

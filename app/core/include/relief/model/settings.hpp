@@ -42,6 +42,11 @@ inline constexpr int kMinIdleTimeout = 60;
 inline constexpr int kMaxIdleTimeout = 86400;
 /// The largest retention period, in days (ten years).
 inline constexpr int kMaxRetentionDays = 3650;
+/// The most wrong PIN tries an administrator may allow before a kept
+/// session is erased.
+inline constexpr int kMaxPinFailuresLimit = 20;
+/// The longest folder path a setting may hold.
+inline constexpr std::size_t kMaxFolderLength = 300;
 
 /// Administrator settings (/etc/relief/settings.json). Every field has a
 /// safe default, so a missing file or key gives a working kiosk-safe set-up.
@@ -57,6 +62,13 @@ struct Settings {
   bool printing_allowed = true;
   bool usb_allowed = false;  ///< saving papers to removable drives
   std::string admin_pin_hash;  ///< Argon2id string from crypto_pwhash_str; empty: no PIN set
+  int max_pin_failures = 5;  ///< wrong PIN tries (1 to kMaxPinFailuresLimit) before a kept session is erased
+  /// Absolute folder where kiosks drop sessions sealed to the clinic's
+  /// public key ("Send my answers to the clinic's lawyers"); empty: not offered.
+  std::string intake_folder;
+  /// Absolute folder a kiosk may save papers into besides USB drives
+  /// (/media, /run/media, when usb_allowed); empty: none.
+  std::string documents_folder;
 
   /// Field-by-field equality.
   bool operator==(const Settings&) const = default;

@@ -26,6 +26,10 @@ inline constexpr int kDefaultMaxPinFailures = 5;
 /// The fewest bytes a kiosk PIN may have.
 inline constexpr std::size_t kMinPinBytes = 4;
 
+/// Where a kiosk keeps the sessions people chose to keep:
+/// $RELIEF_STATE_DIR/kept-sessions.db (default /var/lib/relief).
+std::string kept_sessions_path();
+
 /// A saved case as listed: no names, so lists can be shown safely.
 struct CaseSummary {
   std::int64_t id = 0;

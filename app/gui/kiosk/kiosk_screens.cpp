@@ -1,0 +1,82 @@
+#include "kiosk/kiosk_screens.hpp"
+
+#include <algorithm>
+
+#include <wx/intl.h>
+#include <wx/sizer.h>
+
+#include "widgets/style.hpp"
+#include "widgets/wrap_text.hpp"
+
+namespace relief::gui::kiosk {
+
+namespace {
+
+constexpr int kScreenText = 760;
+
+}  // namespace
+
+NeutralScreen::NeutralScreen(wxWindow* parent, std::function<void()> on_begin)
+    : wxPanel(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTAB_TRAVERSAL, "neutral_screen") {
+  SetBackgroundColour(*wxWHITE);
+  auto* column = new wxBoxSizer(wxVERTICAL);
+  title_ = new WrapText(this, wxString(), "neutral_title", 2.0, true);
+  line_ = new WrapText(this, _("Welcome. Touch the screen or press a key to begin."), "neutral_line", 1.4);
+  begin_ = make_button(this, _("Begin"), "neutral_begin", _("Begin"));
+  scale_font(begin_, 1.3, true);
+  begin_->SetMinSize(wxSize(240, kMinTarget + 16));
+  column->Add(title_, 0, wxALIGN_CENTER_HORIZONTAL);
+  column->Add(line_, 0, wxALIGN_CENTER_HORIZONTAL | wxTOP, 24);
+  column->Add(begin_, 0, wxALIGN_CENTER_HORIZONTAL | wxTOP, 40);
+  auto* outer = new wxBoxSizer(wxVERTICAL);
+  outer->AddStretchSpacer(2);
+  outer->Add(column, 0, wxALIGN_CENTER_HORIZONTAL | wxALL, kMargin);
+  outer->AddStretchSpacer(3);
+  SetSizer(outer);
+  line_->Rewrap(kScreenText);
+  begin_->Bind(wxEVT_BUTTON, [on_begin](wxCommandEvent&) {
+    if (on_begin) on_begin();
+  });
+}
+
+void NeutralScreen::set_title(const wxString& title) {
+  title_->SetText(title);
+  title_->Rewrap(kScreenText);
+  Layout();
+}
+
+wxString NeutralScreen::text() const { return title_->text() + "\n" + line_->text() + "\n" + begin_->GetLabelText(); }
+
+IdleWarning::IdleWarning(wxWindow* parent, std::function<void()> on_keep)
+    : wxPanel(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTAB_TRAVERSAL, "idle_warning") {
+  auto* column = new wxBoxSizer(wxVERTICAL);
+  heading_ = new WrapText(this, _("Are you still there?"), "idle_heading", 2.0, true);
+  line_ = new WrapText(this, wxString(), "idle_countdown", 1.5);
+  keep_ = make_button(this, _("I'm still here"), "idle_keep", _("Keep my answers and go on"));
+  scale_font(keep_, 1.5, true);
+  keep_->SetMinSize(wxSize(std::max(320, keep_->GetBestSize().x + 48), 2 * kMinTarget));
+  column->Add(heading_, 0, wxALIGN_CENTER_HORIZONTAL);
+  column->Add(line_, 0, wxALIGN_CENTER_HORIZONTAL | wxTOP, 24);
+  column->Add(keep_, 0, wxALIGN_CENTER_HORIZONTAL | wxTOP, 40);
+  auto* outer = new wxBoxSizer(wxVERTICAL);
+  outer->AddStretchSpacer(2);
+  outer->Add(column, 0, wxALIGN_CENTER_HORIZONTAL | wxALL, kMargin);
+  outer->AddStretchSpacer(3);
+  SetSizer(outer);
+  keep_->Bind(wxEVT_BUTTON, [on_keep](wxCommandEvent&) {
+    if (on_keep) on_keep();
+  });
+}
+
+void IdleWarning::set_seconds(int seconds) {
+  // TRANSLATORS: read out to a person who may have walked away; %d is seconds.
+  line_->SetText(wxString::Format(wxPLURAL("Your answers will be erased in %d second.",
+                                           "Your answers will be erased in %d seconds.", seconds),
+                                  seconds));
+  line_->Rewrap(kScreenText);
+  Layout();
+}
+
+wxString IdleWarning::text() const { return heading_->text() + "\n" + line_->text(); }
+
+}  // namespace relief::gui::kiosk
