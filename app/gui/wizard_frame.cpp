@@ -9,6 +9,7 @@
 #include <wx/sizer.h>
 #include <wx/statline.h>
 
+#include "attorney/attorney_frame.hpp"
 #include "kiosk/idle_timer.hpp"
 #include "kiosk/kept_sessions.hpp"
 #include "kiosk/kiosk_screens.hpp"
@@ -257,6 +258,7 @@ void WizardFrame::build_pages() {
   pages_ = {welcome_, about_you_, records_, record_questions_, review_, results_, details_, documents_};
   for (WizardPage* p : pages_) book_->AddPage(p, p->heading());
   welcome_->continue_button()->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { continue_saved_session(); });
+  welcome_->attorney_button()->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { CallAfter([this] { switch_to_attorney(); }); });
   // Called from the page's own button: the page must outlive the click.
   documents_->set_on_finish([this] {
     panel_->Hide();
@@ -515,6 +517,18 @@ void WizardFrame::keep_session_alive() {
   Layout();
   if (idle_) idle_->keep();
   if (wxWindow* focus = pages_[current_]->first_focus()) focus->SetFocus();
+}
+
+AttorneyFrame* WizardFrame::switch_to_attorney() {
+  if (exiting_ || state_->settings().mode != model::Mode::Survivor) return nullptr;
+  // A fresh start in the other window; this one goes without a trace.
+  exiting_ = true;
+  panel_->Hide();
+  wipe_session("attorney_mode");
+  state_->set_mode(model::Mode::Attorney);
+  AttorneyFrame* attorney = open_attorney_frame(state_);
+  Destroy();
+  return attorney;
 }
 
 void WizardFrame::continue_saved_session() {

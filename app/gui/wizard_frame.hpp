@@ -22,6 +22,7 @@ class ResultsPage;
 class DocumentsPage;
 class WrapText;
 class ReviewPage;
+class AttorneyFrame;
 class DetailsPage;
 namespace kiosk {
 class SessionGuard;
@@ -91,6 +92,9 @@ class WizardFrame : public wxFrame {
   void change_answer(const rules::Question& q);
   /// From the review screen: goes to the records list.
   void change_records();
+  /// "I am a lawyer or advocate" on the Welcome screen: opens the attorney
+  /// window on a fresh case and closes this one. Survivor mode only.
+  AttorneyFrame* switch_to_attorney();
 
   PageId current() const { return current_; }
   WizardState& state() { return *state_; }

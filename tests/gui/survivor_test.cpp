@@ -2,16 +2,21 @@
 // without losing an answer; the review screen changes an answer and comes
 // back; the progress line counts.
 #include <cstdlib>
+#include <algorithm>
 #include <filesystem>
+#include <fstream>
 
 #include <gtest/gtest.h>
 #include <wx/radiobut.h>
 
 #include "gui_test_support.hpp"
 #include "language.hpp"
+#include "attorney/attorney_frame.hpp"
+#include "pages/documents_page.hpp"
 #include "pages/question_page.hpp"
 #include "pages/review_page.hpp"
 #include "pages/welcome_page.hpp"
+#include "relief/model/case_io.hpp"
 #include "text.hpp"
 #include "wizard_frame.hpp"
 
@@ -172,6 +177,93 @@ TEST(Survivor, ReviewChangesAnAnswerAndComesBack) {
   EXPECT_EQ(state->case_data().facts.at(q.fact), false);
   EXPECT_TRUE(visible_text(frame->review_page()).Contains(_("Your answer: %s").BeforeFirst('%')));
   frame->Destroy();
+  test::flush_idle();
+}
+
+TEST(Survivor, PapersGoToThePrinterThroughLp) {
+  FreshConfig config;
+  auto state = test::load_state();
+  ASSERT_TRUE(state);
+  auto sample = model::load_case_file(RELIEF_SOURCE_DIR "/examples/ny-sample.case.json", state->library().facts);
+  ASSERT_TRUE(sample) << sample.error().to_string();
+  ASSERT_TRUE(state->load_case(*sample));
+
+  // A stand-in for CUPS's lp that notes what it was asked to print.
+  const std::string bin = test::make_temp_dir();
+  const std::string printed = bin + "/printed.txt";
+  {
+    std::ofstream lp(bin + "/lp");
+    lp << "#!/bin/sh\nfor a in \"$@\"; do echo \"$a\"; done >> '" << printed << "'\n";
+  }
+  std::filesystem::permissions(bin + "/lp", std::filesystem::perms::owner_all);
+  const std::string old_path = std::getenv("PATH") ? std::getenv("PATH") : "";
+  setenv("PATH", (bin + ":" + old_path).c_str(), 1);
+
+  auto* frame = new WizardFrame(state);
+  frame->Show();
+  settle(frame);
+  frame->show_resumed();
+  frame->go_next();
+  ASSERT_EQ(frame->current(), WizardFrame::kDetails);
+  frame->go_next();
+  ASSERT_EQ(frame->current(), WizardFrame::kDocuments);
+  DocumentsPage* docs = frame->documents_page();
+  EXPECT_FALSE(docs->print_button()->IsShown()) << "nothing to print before the papers are written";
+  const std::string out = test::make_temp_dir();
+  docs->picker()->SetPath(to_wx(out));
+  docs->write_papers();
+  for (int i = 0; i < 600 && docs->busy(); ++i) settle();
+  ASSERT_FALSE(docs->written().empty()) << docs->status_text().utf8_string();
+  ASSERT_TRUE(docs->print_button()->IsShown());
+  test::screenshot(frame, "documents-print");
+  EXPECT_TRUE(docs->print_papers());
+  EXPECT_FALSE(docs->print_status_text().empty());
+
+  std::ifstream in(printed);
+  std::string line;
+  std::vector<std::string> args;
+  while (std::getline(in, line)) args.push_back(line);
+  ASSERT_FALSE(args.empty());
+  EXPECT_EQ(args.front(), "--") << "file names are never taken as options";
+  int pdfs = 0;
+  for (const auto& f : docs->written()) {
+    if (f.path.size() > 4 && f.path.substr(f.path.size() - 4) == ".pdf") {
+      ++pdfs;
+      EXPECT_NE(std::find(args.begin(), args.end(), f.path), args.end()) << f.path;
+    }
+  }
+  EXPECT_EQ(static_cast<int>(args.size()), pdfs + 1);
+  setenv("PATH", old_path.c_str(), 1);
+  frame->Destroy();
+  test::flush_idle();
+  std::filesystem::remove_all(bin);
+  std::filesystem::remove_all(out);
+}
+
+TEST(Survivor, ALawyerSwitchesToAttorneyModeButNotOnAKiosk) {
+  FreshConfig config;
+  auto state = test::load_state();
+  ASSERT_TRUE(state);
+  auto* frame = new WizardFrame(state);
+  frame->Show();
+  settle(frame);
+  ASSERT_TRUE(frame->welcome_page()->attorney_button()->IsShown());
+  AttorneyFrame* attorney = frame->switch_to_attorney();
+  ASSERT_NE(attorney, nullptr);
+  test::flush_idle();
+  EXPECT_EQ(state->settings().mode, model::Mode::Attorney);
+  EXPECT_TRUE(state->empty());
+  attorney->Destroy();
+  test::flush_idle();
+
+  auto kiosk_state = test::load_state();
+  kiosk_state->set_mode(model::Mode::Kiosk);
+  auto* kiosk = new WizardFrame(kiosk_state);
+  kiosk->Show();
+  settle(kiosk);
+  EXPECT_FALSE(kiosk->welcome_page()->attorney_button()->IsShown());
+  EXPECT_EQ(kiosk->switch_to_attorney(), nullptr);
+  kiosk->Destroy();
   test::flush_idle();
 }
 

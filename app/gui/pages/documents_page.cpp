@@ -2,7 +2,13 @@
 
 #include <filesystem>
 
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+
 #include <wx/app.h>
+#include <wx/utils.h>
 #include <wx/button.h>
 #include <wx/filename.h>
 #include <wx/intl.h>
@@ -93,6 +99,17 @@ DocumentsPage::DocumentsPage(wxWindow* parent, WizardState& state) : WizardPage(
   status_->Hide();
   content_->Add(status_, 0, wxTOP, 16);
 
+  // Printing, once the papers are written, where the clinic allows it and
+  // a print system (CUPS's lp) is installed.
+  print_ = make_button(this, _("Print the papers"), "documents_print",
+                       _("Send the papers and the instructions to the printer"));
+  print_->Hide();
+  content_->Add(print_, 0, wxTOP, 12);
+  print_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { print_papers(); });
+  print_status_ = new WrapText(this, wxString(), "documents_print_status", 1.15);
+  print_status_->Hide();
+  content_->Add(print_status_, 0, wxTOP, 8);
+
   // What else the person can do; each shows only where the settings allow.
   more_heading_ = new WrapText(this, _("What you can do now"), "documents_more_heading", 1.25, true);
   content_->Add(more_heading_, 0, wxTOP, 28);
@@ -168,6 +185,9 @@ void DocumentsPage::end_session() {
   written_.clear();
   status_->SetText(wxString());
   status_->Hide();
+  print_->Hide();
+  print_status_->SetText(wxString());
+  print_status_->Hide();
   send_status_->SetText(wxString());
   send_status_->Hide();
   send_->Enable();
@@ -185,6 +205,8 @@ wxWindow* DocumentsPage::first_focus() {
 }
 
 wxString DocumentsPage::status_text() const { return status_->text(); }
+wxString DocumentsPage::print_status_text() const { return print_status_->text(); }
+
 
 void DocumentsPage::set_status(const wxString& text, bool error) {
   status_->SetText(text);
@@ -278,6 +300,53 @@ void DocumentsPage::on_written(const Result<std::vector<documents::WrittenFile>>
   text += "\n\n" + _("Print them, read them, and sign them where it says so before you file "
                      "them. Take them to the clinic staff if you want help.");
   set_status(text, false);
+  print_->Show(state_.settings().printing_allowed && !print_command().empty());
+  print_status_->Hide();
+  relayout();
+}
+
+std::string DocumentsPage::print_command() {
+  // CUPS's lp, found on PATH.
+  const char* path = std::getenv("PATH");
+  if (!path) return {};
+  std::string dirs = path;
+  std::size_t start = 0;
+  while (start <= dirs.size()) {
+    const std::size_t end = std::min(dirs.find(':', start), dirs.size());
+    const std::string candidate = dirs.substr(start, end - start) + "/lp";
+    if (end > start && ::access(candidate.c_str(), X_OK) == 0) return candidate;
+    start = end + 1;
+  }
+  return {};
+}
+
+bool DocumentsPage::print_papers() {
+  const std::string lp = print_command();
+  std::vector<std::string> pdfs;
+  for (const auto& f : written_) {
+    if (f.path.size() > 4 && f.path.compare(f.path.size() - 4, 4, ".pdf") == 0) pdfs.push_back(f.path);
+  }
+  if (lp.empty() || pdfs.empty() || !state_.settings().printing_allowed) return false;
+  // One argument each, never a shell: a folder name cannot become a command.
+  std::vector<const char*> argv{lp.c_str(), "--"};
+  for (const auto& p : pdfs) argv.push_back(p.c_str());
+  argv.push_back(nullptr);
+  wxBusyCursor busy;
+  const long rc = wxExecute(const_cast<char**>(argv.data()), wxEXEC_SYNC | wxEXEC_NODISABLE);
+  if (rc != 0) {
+    print_status_->SetText(_("The printer did not take the papers. Ask the clinic staff for help; your papers are "
+                             "still saved in the folder."));
+    print_status_->SetForegroundColour(error_colour());
+  } else {
+    print_status_->SetText(wxString::Format(
+        wxPLURAL("We sent %d paper to the printer. Collect it there.",
+                 "We sent %d papers to the printer. Collect them there.", static_cast<int>(pdfs.size())),
+        static_cast<int>(pdfs.size())));
+    print_status_->SetForegroundColour(wxNullColour);
+  }
+  print_status_->Show();
+  relayout();
+  return rc == 0;
 }
 
 }  // namespace relief::gui

@@ -55,6 +55,14 @@ class DocumentsPage : public WizardPage {
   /// The private temporary folder of this session ("" when none is open).
   std::string temp_path() const;
 
+  /// What "Print the papers" does: the PDFs written go to CUPS's `lp`.
+  /// False when nothing was printed (not allowed, no lp, or lp failed).
+  bool print_papers();
+  wxButton* print_button() const { return print_; }
+  wxString print_status_text() const;
+  /// The path of `lp` on PATH, or "" when printing is not possible.
+  static std::string print_command();
+
   wxButton* keep_button() const { return keep_; }
   wxButton* send_button() const { return send_; }
   wxButton* finish_button() const { return finish_; }
@@ -65,6 +73,8 @@ class DocumentsPage : public WizardPage {
   wxDirPickerCtrl* picker_;
   wxButton* write_;
   WrapText* status_;
+  wxButton* print_;
+  WrapText* print_status_;
   WrapText* more_heading_;
   wxButton* keep_;
   wxButton* send_;

@@ -78,11 +78,17 @@ WelcomePage::WelcomePage(wxWindow* parent, WizardState& state, LanguageChosen on
   continue_ = make_button(this, _("Continue a saved session"), "welcome_continue",
                           _("Go on with answers you saved before. You need your code and your PIN."));
   content_->Add(continue_, 0, wxTOP, 16);
+  // Lawyers and advocates may switch to the dense screens, never on a
+  // public kiosk (they open and save case files).
+  attorney_ = make_button(this, _("I am a lawyer or advocate"), "welcome_attorney",
+                          _("Open the screens for lawyers: all records and questions at once, and case files"));
+  content_->Add(attorney_, 0, wxTOP, 24);
   refresh();
 }
 
 void WelcomePage::refresh() {
   continue_->Show(kiosk::keep_allowed(state_.settings()));
+  attorney_->Show(state_.settings().mode == model::Mode::Survivor);
   relayout();
 }
 

@@ -20,6 +20,8 @@ class WelcomePage : public WizardPage {
   /// Shows "Continue a saved session" only where keeping is allowed.
   void refresh();
   wxButton* continue_button() const { return continue_; }
+  /// "I am a lawyer or advocate": switches to attorney mode (not on a kiosk).
+  wxButton* attorney_button() const { return attorney_; }
 
   /// One button per offered language (empty when only one is offered).
   const std::vector<wxButton*>& language_buttons() const { return language_buttons_; }
@@ -27,6 +29,7 @@ class WelcomePage : public WizardPage {
  private:
   std::vector<wxButton*> language_buttons_;
   wxButton* continue_ = nullptr;
+  wxButton* attorney_ = nullptr;
 };
 
 }  // namespace relief::gui
