@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "relief/util/paths.hpp"
+#include "rough_date.hpp"
 
 namespace relief::gui {
 
@@ -203,11 +204,82 @@ bool WizardState::remove_record(const std::string& id) {
   case_.records.erase(it);
   std::erase_if(history_, [&](const Asked& a) { return a.record && *a.record == id; });
   std::erase_if(answered_, [&](const std::string& k) { return k.rfind(id + "/", 0) == 0; });
+  std::erase_if(approximate_, [&](const std::string& k) { return k.rfind(id + "/", 0) == 0; });
   return true;
 }
 
+void WizardState::set_approximate(const std::string& record, const std::string& field, bool approximate) {
+  const std::string k = record + "/" + field;
+  if (approximate) {
+    approximate_.insert(k);
+  } else {
+    approximate_.erase(k);
+  }
+}
+
+bool WizardState::is_approximate(const std::string& record, const std::string& field) const {
+  return approximate_.count(record + "/" + field) > 0;
+}
+
+namespace {
+
+#ifndef N_
+#define N_(text) text
+#endif
+// Said when a month-only date decides the result one way or the other.
+constexpr const char* kDependsOnDay =
+    N_("This result depends on the exact day of a date you gave only as a month. Find the exact date on your "
+       "court papers or rap sheet, or ask a lawyer.");
+
+// Moves every month-only date of `c` to the last day of its month.
+model::Case at_month_end(model::Case c, const std::set<std::string>& approximate) {
+  auto move = [](std::optional<model::Date>& d) {
+    if (d) d = last_day_of_month(*d);
+  };
+  auto move_fact = [](model::FactMap& facts, const std::string& name) {
+    auto it = facts.find(name);
+    if (it == facts.end() || !it->second.is_string()) return;
+    if (auto d = model::Date::parse(it->second.get<std::string>())) it->second = last_day_of_month(*d).iso();
+  };
+  for (const auto& k : approximate) {
+    const auto slash = k.find('/');
+    const std::string record = k.substr(0, slash);
+    const std::string field = k.substr(slash + 1);
+    if (record.empty()) {
+      move_fact(c.facts, field);
+      continue;
+    }
+    for (auto& r : c.records) {
+      if (r.id != record) continue;
+      if (field == "offense_date") {
+        move(r.offense_date);
+      } else if (field == "disposition_date") {
+        move(r.disposition_date);
+      } else if (field == "sentence_completed_date") {
+        move(r.sentence_completed_date);
+      } else {
+        move_fact(r.facts, field);
+      }
+    }
+  }
+  return c;
+}
+
+}  // namespace
+
 const rules::Decision& WizardState::decide() {
   decision_ = rules::decide(case_, *rules_, as_of_);
+  if (approximate_.empty()) return decision_;
+  const rules::Decision late = rules::decide(at_month_end(case_, approximate_), *rules_, as_of_);
+  for (auto& rd : decision_.records) {
+    for (const auto& other : late.records) {
+      if (other.id != rd.id) continue;
+      if (other.best.outcome == rd.best.outcome && other.best.remedy == rd.best.remedy) break;
+      rd.best.outcome = rules::Outcome::NeedsReview;
+      rd.best.reasons.push_back(Message{kDependsOnDay, {}});
+      break;
+    }
+  }
   return decision_;
 }
 
@@ -232,6 +304,7 @@ void WizardState::clear() {
   answered_.clear();
   history_.clear();
   history_.shrink_to_fit();
+  approximate_.clear();
   decision_ = rules::Decision{};
 }
 

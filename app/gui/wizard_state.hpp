@@ -94,8 +94,18 @@ class WizardState {
   /// Removes a record, its facts and the bookkeeping of its questions.
   bool remove_record(const std::string& id);
 
+  // --- dates given only as a month -----------------------------------------
+  /// Marks a date as known only to the month (the case holds its first
+  /// day). `record` is "" for a person fact; `field` is "offense_date",
+  /// "disposition_date", "sentence_completed_date" or a date fact's name.
+  void set_approximate(const std::string& record, const std::string& field, bool approximate);
+  bool is_approximate(const std::string& record, const std::string& field) const;
+
   // --- decision ----------------------------------------------------------
-  /// rules::decide on the current case, recomputed on every call.
+  /// rules::decide on the current case, recomputed on every call. When a
+  /// date is known only to the month, the case is decided with the first
+  /// and with the last day of that month; a record whose result differs
+  /// between the two becomes needs_review, never a guess.
   const rules::Decision& decide();
   /// The last decision computed (empty before the first decide()).
   const rules::Decision& decision() const { return decision_; }
@@ -135,6 +145,7 @@ class WizardState {
   std::set<std::string> answered_;
   std::vector<Asked> history_;
   rules::Decision decision_;
+  std::set<std::string> approximate_;  ///< "record/field" keys
   std::string language_ = "en";
 };
 

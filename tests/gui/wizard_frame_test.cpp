@@ -412,7 +412,25 @@ TEST(WizardFrame, RecordEditorExplainsABadDateInWords) {
   EXPECT_TRUE(editor->TransferDataFromWindow());
   EXPECT_EQ(editor->record().offense_date, model::Date::parse("2017-09-15"));
   EXPECT_TRUE(editor->error_for("record_offense_date").empty());
+  EXPECT_TRUE(editor->approximate().empty());
+
+  // Only the month is remembered: kept as its first day, marked as a
+  // month, and shown back as a month in the list and in the editor.
+  date->SetValue("09/2017");
+  EXPECT_TRUE(editor->TransferDataFromWindow());
+  EXPECT_EQ(editor->record().offense_date, model::Date::parse("2017-09-01"));
+  EXPECT_EQ(editor->approximate().count("offense_date"), 1u);
+  const std::string id = frame->records_page()->apply_editor(*editor, std::nullopt);
+  EXPECT_TRUE(state->is_approximate(id, "offense_date"));
+  EXPECT_EQ(frame->records_page()->list()->GetTextValue(0, 2), "2017-09");
   editor->Destroy();
+  {
+    RecordEditor again(frame, *state->case_data().find_record(id), {"offense_date"});
+    again.TransferDataToWindow();
+    auto* shown = dynamic_cast<wxTextCtrl*>(wxWindow::FindWindowByName("record_offense_date", &again));
+    ASSERT_NE(shown, nullptr);
+    EXPECT_EQ(shown->GetValue(), "2017-09");
+  }
   frame->Destroy();
   test::flush_idle();
 }

@@ -5,6 +5,7 @@
 #include <wx/intl.h>
 
 #include "relief/model/date.hpp"
+#include "rough_date.hpp"
 #include "text.hpp"
 #include "widgets/accessible.hpp"
 #include "widgets/style.hpp"
@@ -184,8 +185,8 @@ void QuestionPage::show(const rules::Question& q, bool restore) {
       answers_->Add(row, 0, wxBOTTOM, 6);
       if (is_date) {
         answers_->Add(new WrapText(this,
-                                   _("Write it as year-month-day, for example 2019-06-01. "
-                                     "A rough date is fine."),
+                                   _("Write it as year-month-day, for example 2019-06-01, or only year and "
+                                     "month, for example 2019-06."),
                                    "answer_entry_hint"),
                       0, wxLEFT | wxBOTTOM, 6);
       }
@@ -202,7 +203,10 @@ void QuestionPage::show(const rules::Question& q, bool restore) {
       if (wxRadioButton* r = option(*value)) {
         r->SetValue(true);
       } else if (entry_ && value->is_string()) {
-        entry_->ChangeValue(to_wx(value->get<std::string>()));
+        const std::string text = value->get<std::string>();
+        const auto date = model::Date::parse(text);
+        const bool month_only = date && state_.is_approximate(q.record.value_or(""), q.fact);
+        entry_->ChangeValue(to_wx(month_only ? month_form(*date) : text));
         entry_option_->SetValue(true);
       }
     }
@@ -232,6 +236,7 @@ void QuestionPage::set_error(const wxString& text) {
 bool QuestionPage::TransferDataFromWindow() {
   if (!question_ || !question_->def) return true;
   std::optional<nlohmann::json> value;
+  bool rough = false;
   for (const auto& [radio, v] : options_) {
     if (radio->GetValue()) value = v;
   }
@@ -239,15 +244,16 @@ bool QuestionPage::TransferDataFromWindow() {
     wxString typed = entry_->GetValue();
     typed.Trim().Trim(false);
     if (question_->def->type == model::FactType::Date) {
-      auto date = model::Date::parse(from_wx(typed));
+      auto date = parse_rough_date(from_wx(typed));
       if (!date) {
         set_error(
-            _("Please write the date as year-month-day, for example 2019-06-01. If you do "
-              "not know it, choose \"I'm not sure\"."));
+            _("Please write the date as year-month-day, for example 2019-06-01, or only year and month, for "
+              "example 2019-06. If you do not know it, choose \"I'm not sure\"."));
         entry_->SetFocus();
         return false;
       }
-      value = date->iso();
+      value = date->first.iso();
+      rough = date->approximate();
     } else {
       if (typed.empty()) {
         set_error(_("Please type your answer, or choose \"I'm not sure\"."));
@@ -262,6 +268,7 @@ bool QuestionPage::TransferDataFromWindow() {
     return false;
   }
   state_.answer(step_, *question_, *value);
+  state_.set_approximate(question_->record.value_or(""), question_->fact, rough);
   return true;
 }
 

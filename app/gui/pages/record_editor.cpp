@@ -6,6 +6,7 @@
 #include <wx/sizer.h>
 
 #include "relief/model/date.hpp"
+#include "rough_date.hpp"
 #include "text.hpp"
 #include "widgets/accessible.hpp"
 #include "widgets/style.hpp"
@@ -38,10 +39,11 @@ std::string trimmed(const wxTextCtrl* t) {
 
 }  // namespace
 
-RecordEditor::RecordEditor(wxWindow* parent, model::Record record)
+RecordEditor::RecordEditor(wxWindow* parent, model::Record record, std::set<std::string> approximate)
     : wxDialog(parent, wxID_ANY, _("A record"), wxDefaultPosition, wxSize(760, 760),
                wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER, "record_editor"),
-      record_(std::move(record)) {
+      record_(std::move(record)),
+      approximate_(std::move(approximate)) {
   scale_font(this, 1.15);
   auto* scroller = new wxScrolledWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxVSCROLL | wxTAB_TRAVERSAL,
                                         "record_fields");
@@ -75,10 +77,11 @@ RecordEditor::RecordEditor(wxWindow* parent, model::Record record)
   statute_ = add_text(scroller, fields, _("The law section (if you know it)"), _("For example: Penal Law 155.25"),
                       "record_statute", false);
   offense_date_ = add_text(scroller, fields, _("Date it happened (year-month-day)"),
-                           _("For example 2017-09-15. Leave empty if you do not know."), "record_offense_date", true);
+                           _("For example 2017-09-15, or only the month: 2017-09. Leave empty if you do not know."),
+                           "record_offense_date", true);
   disposition_date_ = add_text(scroller, fields, _("Date the case ended (year-month-day)"),
-                               _("The day of the plea, verdict or dismissal, for example 2017-11-20. Leave empty "
-                                 "if you do not know."),
+                               _("The day of the plea, verdict or dismissal, for example 2017-11-20, or only the "
+                                 "month: 2017-11. Leave empty if you do not know."),
                                "record_disposition_date", true);
   court_ = add_text(scroller, fields, _("Court"), _("The name of the court"), "record_court", false);
   county_ = add_text(scroller, fields, _("County"), _("The county of the court"), "record_county", false);
@@ -205,18 +208,22 @@ wxString RecordEditor::error_for(const wxString& field_name) const {
   return {};
 }
 
-bool RecordEditor::check_date(wxTextCtrl* field, std::optional<model::Date>& out) {
+bool RecordEditor::check_date(wxTextCtrl* field, std::optional<model::Date>& out, bool* approximate) {
   const std::string typed = trimmed(field);
   out.reset();
+  if (approximate) *approximate = false;
   if (typed.empty()) {
     set_error(field, wxString());
     return true;
   }
-  out = model::Date::parse(typed);
-  if (!out) {
-    set_error(field, _("Write the date as year-month-day, for example 2017-09-15."));
+  const auto rough = parse_rough_date(typed);
+  if (!rough) {
+    set_error(field, _("Write the date as year-month-day, for example 2017-09-15, or only year and month, for "
+                       "example 2017-09."));
     return false;
   }
+  out = rough->first;
+  if (approximate) *approximate = rough->approximate();
   set_error(field, wxString());
   return true;
 }
@@ -227,8 +234,12 @@ bool RecordEditor::TransferDataToWindow() {
   level_->SetSelection(index_of(level_codes_, record_.offense_level));
   description_->ChangeValue(to_wx(record_.offense_description));
   statute_->ChangeValue(to_wx(record_.statute));
-  offense_date_->ChangeValue(record_.offense_date ? to_wx(record_.offense_date->iso()) : wxString());
-  disposition_date_->ChangeValue(record_.disposition_date ? to_wx(record_.disposition_date->iso()) : wxString());
+  auto shown = [this](const std::optional<model::Date>& d, const char* field) {
+    if (!d) return wxString();
+    return to_wx(approximate_.count(field) ? month_form(*d) : d->iso());
+  };
+  offense_date_->ChangeValue(shown(record_.offense_date, "offense_date"));
+  disposition_date_->ChangeValue(shown(record_.disposition_date, "disposition_date"));
   court_->ChangeValue(to_wx(record_.court));
   county_->ChangeValue(to_wx(record_.county));
   case_number_->ChangeValue(to_wx(record_.case_number));
@@ -258,8 +269,10 @@ bool RecordEditor::TransferDataFromWindow() {
   }
   std::optional<model::Date> offense_date;
   std::optional<model::Date> disposition_date;
-  if (!check_date(offense_date_, offense_date)) bad(offense_date_);
-  if (!check_date(disposition_date_, disposition_date)) bad(disposition_date_);
+  bool offense_rough = false;
+  bool disposition_rough = false;
+  if (!check_date(offense_date_, offense_date, &offense_rough)) bad(offense_date_);
+  if (!check_date(disposition_date_, disposition_date, &disposition_rough)) bad(disposition_date_);
 
   if (!ok) {
     summary_->SetText(_("Some answers need a fix. Look for the red words above."));
@@ -278,6 +291,9 @@ bool RecordEditor::TransferDataFromWindow() {
   record_.statute = trimmed(statute_);
   record_.offense_date = offense_date;
   record_.disposition_date = disposition_date;
+  approximate_.clear();
+  if (offense_rough) approximate_.insert("offense_date");
+  if (disposition_rough) approximate_.insert("disposition_date");
   record_.court = trimmed(court_);
   record_.county = trimmed(county_);
   record_.case_number = trimmed(case_number_);

@@ -1,4 +1,5 @@
 #pragma once
+#include <set>
 #include <string>
 #include <vector>
 
@@ -18,13 +19,17 @@ class WrapText;
 /// them back into record(). Codes are stored, plain words are shown.
 class RecordEditor : public wxDialog {
  public:
-  RecordEditor(wxWindow* parent, model::Record record);
+  /// `approximate`: which of the record's dates ("offense_date",
+  /// "disposition_date") are known only to the month.
+  RecordEditor(wxWindow* parent, model::Record record, std::set<std::string> approximate = {});
 
   bool TransferDataToWindow() override;
   bool TransferDataFromWindow() override;
 
   /// The record as last transferred from the window.
   const model::Record& record() const { return record_; }
+  /// The dates typed as a month only ("2017-09"), by field name.
+  const std::set<std::string>& approximate() const { return approximate_; }
 
   /// The error written next to a field (by the field's name:
   /// "record_kind", "record_offense_date", "record_disposition_date"…).
@@ -43,10 +48,11 @@ class RecordEditor : public wxDialog {
   WrapText* add_label(wxWindow* parent, wxSizer* sizer, const wxString& label, const wxString& help,
                       const wxString& name);
   void set_error(wxWindow* control, const wxString& text);
-  bool check_date(wxTextCtrl* field, std::optional<model::Date>& out);
+  bool check_date(wxTextCtrl* field, std::optional<model::Date>& out, bool* approximate = nullptr);
   void on_save(wxCommandEvent& e);
 
   model::Record record_;
+  std::set<std::string> approximate_;
   std::vector<Field> fields_;
   std::vector<std::string> kind_codes_;
   std::vector<std::string> category_codes_;

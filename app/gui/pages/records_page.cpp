@@ -1,10 +1,13 @@
 #include "pages/records_page.hpp"
 
+#include <set>
+
 #include <wx/button.h>
 #include <wx/intl.h>
 #include <wx/msgdlg.h>
 
 #include "pages/record_editor.hpp"
+#include "rough_date.hpp"
 #include "text.hpp"
 #include "widgets/accessible.hpp"
 #include "widgets/style.hpp"
@@ -88,7 +91,9 @@ void RecordsPage::refresh() {
     wxVector<wxVariant> cells;
     cells.push_back(what);
     cells.push_back(r.kind.empty() ? wxString() : kind_short_words(r.kind));
-    cells.push_back(r.offense_date ? to_wx(r.offense_date->iso()) : wxString());
+    cells.push_back(!r.offense_date                                  ? wxString()
+                    : state_.is_approximate(r.id, "offense_date") ? to_wx(month_form(*r.offense_date))
+                                                                   : to_wx(r.offense_date->iso()));
     cells.push_back(to_wx(r.county));
     list_->AppendItem(cells);
     if (selected && *selected == r.id) list_->SelectRow(static_cast<unsigned>(row));
@@ -122,6 +127,9 @@ std::string RecordsPage::apply_editor(const RecordEditor& editor, const std::opt
   } else {
     id = state_.add_record(editor.record());
   }
+  for (const char* field : {"offense_date", "disposition_date"}) {
+    state_.set_approximate(id, field, editor.approximate().count(field) > 0);
+  }
   refresh();
   const auto& records = state_.case_data().records;
   for (std::size_t i = 0; i < records.size(); ++i) {
@@ -142,7 +150,11 @@ void RecordsPage::on_edit() {
   if (!id) return;
   const model::Record* r = state_.case_data().find_record(*id);
   if (!r) return;
-  RecordEditor editor(this, *r);
+  std::set<std::string> approximate;
+  for (const char* field : {"offense_date", "disposition_date"}) {
+    if (state_.is_approximate(*id, field)) approximate.insert(field);
+  }
+  RecordEditor editor(this, *r, approximate);
   if (editor.ShowModal() == wxID_OK) apply_editor(editor, id);
   list_->SetFocus();
 }

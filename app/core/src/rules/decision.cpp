@@ -113,9 +113,9 @@ RemedyResult evaluate_remedy(const Remedy& m, const model::Case& c, const model:
   if (!missing.empty()) {
     out.outcome = Outcome::Incomplete;
     out.reasons = met;
-    std::string list;
-    for (const auto& f : missing) list += (list.empty() ? "" : ", ") + f;
-    out.reasons.push_back({N_("More answers are needed before this can be decided: %1$s."), {list}});
+    // The facts still open are in `missing`: the screens ask them as
+    // questions, in words, and never show their names.
+    out.reasons.push_back({N_("More answers are needed before this can be decided."), {}});
     out.missing = missing;
     out.would_change = unknown_changes;
     out.documents_needed = m.documents_needed;
