@@ -4,24 +4,10 @@
 #include <wx/intl.h>
 #include <wx/sizer.h>
 
+#include "widgets/secret_field.hpp"
 #include "widgets/style.hpp"
 
 namespace relief::gui::attorney {
-namespace {
-
-// Moves a typed secret into protected memory and wipes the copies wx made
-// (GTK's own buffer is beyond reach; the field is emptied at once).
-void take_secret(wxTextCtrl* field, crypto::SecretBuffer& out) {
-  wxString value = field->GetValue();
-  field->ChangeValue(wxString());
-  wxScopedCharBuffer utf8 = value.utf8_str();
-  out.assign(std::string_view(utf8.data(), utf8.length()));
-  admin::wipe_memory(utf8.data(), utf8.length());
-  for (auto it = value.begin(); it != value.end(); ++it) *it = ' ';
-  value.clear();
-}
-
-}  // namespace
 
 PassphraseDialog::PassphraseDialog(wxWindow* parent, bool first_run, const wxString& problem)
     : wxDialog(parent, wxID_ANY, _("Case store passphrase"), wxDefaultPosition, wxDefaultSize, wxDEFAULT_DIALOG_STYLE,

@@ -13,6 +13,7 @@
 #include "relief/util/paths.hpp"
 #include "text.hpp"
 #include "widgets/accessible.hpp"
+#include "widgets/secret_field.hpp"
 #include "widgets/style.hpp"
 #include "widgets/wrap_text.hpp"
 #include "wizard_state.hpp"
@@ -25,19 +26,6 @@ constexpr int kFieldWidth = 420;
 // After this many wrong PINs the prompt closes; each try already costs about
 // a second of Argon2id work, so guessing at the screen is slow.
 constexpr int kMaxFailures = 5;
-
-// Moves a password field's text into a protected buffer and empties the
-// field. The UTF-8 copy and the wxString copy are wiped at once; GTK's own
-// entry buffer is beyond our reach, so the field is cleared straight away.
-void take_secret(wxTextCtrl* field, admin::SecretBuffer& out) {
-  wxString value = field->GetValue();
-  field->ChangeValue(wxString());
-  wxScopedCharBuffer utf8 = value.utf8_str();
-  out.assign(std::string_view(utf8.data(), utf8.length()));
-  admin::wipe_memory(utf8.data(), utf8.length());
-  for (auto it = value.begin(); it != value.end(); ++it) *it = ' ';
-  value.clear();
-}
 
 std::string trimmed(const wxTextCtrl* t) {
   wxString s = t->GetValue();

@@ -10,6 +10,7 @@
 #include "kiosk/kept_sessions.hpp"
 #include "relief/admin/secret.hpp"
 #include "text.hpp"
+#include "widgets/secret_field.hpp"
 #include "widgets/style.hpp"
 #include "widgets/wrap_text.hpp"
 #include "wizard_state.hpp"
@@ -20,18 +21,6 @@ namespace {
 
 constexpr int kDialogText = 520;
 constexpr int kFieldWidth = 340;
-
-// Moves a hidden field's text into protected memory and empties the field;
-// the wxString and UTF-8 copies are overwritten at once.
-void take_secret(wxTextCtrl* field, crypto::SecretBuffer& out) {
-  wxString value = field->GetValue();
-  field->ChangeValue(wxString());
-  wxScopedCharBuffer utf8 = value.utf8_str();
-  out.assign(std::string_view(utf8.data(), std::min(utf8.length(), out.capacity())));
-  admin::wipe_memory(utf8.data(), utf8.length());
-  for (auto it = value.begin(); it != value.end(); ++it) *it = ' ';
-  value.clear();
-}
 
 // A label above its field: GTK screen readers read the label before it.
 wxTextCtrl* add_field(wxWindow* parent, wxSizer* sizer, const wxString& label, const wxString& name,
