@@ -19,6 +19,7 @@
 
 #include "attorney/paste_rows.hpp"
 #include "gui_test_support.hpp"
+#include "relief/crypto/envelope.hpp"
 #include "relief/model/case_io.hpp"
 #include "relief/model/settings.hpp"
 #include "relief/rules/decision.hpp"
@@ -429,6 +430,34 @@ TEST_F(AttorneyFrameTest, MalformedFileKeepsTheCaseAndSavedFilesOpenTheSame) {
   EXPECT_TRUE(frame_->workspace().empty());
   ASSERT_TRUE(frame_->open_files({dir_ + "/again.ny.case.json"})) << frame_->message().utf8_string();
   EXPECT_EQ(model::case_to_json(frame_->workspace().case_of(frame_->workspace().current())), before);
+}
+
+// The kiosk's write-only hand-off reaches the lawyer: a sealed intake opens
+// with the clinic's private key, and with another key nothing changes.
+TEST_F(AttorneyFrameTest, SealedIntakeOpensOnlyWithTheClinicsKey) {
+  open(options());
+  const auto sample = model::load_case_file(kSample, state_->library().facts);
+  ASSERT_TRUE(sample) << sample.error().to_string();
+  auto clinic = crypto::write_clinic_key_pair(dir_ + "/clinic");
+  ASSERT_TRUE(clinic) << clinic.error().to_string();
+  auto other = crypto::write_clinic_key_pair(dir_ + "/other");
+  ASSERT_TRUE(other) << other.error().to_string();
+  auto pub = crypto::load_clinic_public_key(clinic->public_file);
+  ASSERT_TRUE(pub);
+  fs::create_directories(dir_ + "/stick");
+  auto sealed = crypto::seal_intake(model::case_to_json(*sample).dump(), *pub, dir_ + "/stick");
+  ASSERT_TRUE(sealed) << sealed.error().to_string();
+
+  const nlohmann::json before = model::case_to_json(frame_->workspace().case_of(frame_->workspace().current()));
+  EXPECT_FALSE(frame_->import_intake(*sealed, other->secret_file));
+  EXPECT_FALSE(frame_->message().empty());
+  EXPECT_EQ(model::case_to_json(frame_->workspace().case_of(frame_->workspace().current())), before);
+
+  ASSERT_TRUE(frame_->import_intake(*sealed, clinic->secret_file)) << frame_->message().utf8_string();
+  const model::Case opened = frame_->workspace().case_of(frame_->workspace().current());
+  EXPECT_EQ(opened.petitioner.legal_name, sample->petitioner.legal_name);
+  EXPECT_EQ(opened.records.size(), sample->records.size());
+  EXPECT_TRUE(frame_->unsaved()) << "an imported case is saved only where the lawyer chooses";
 }
 
 TEST_F(AttorneyFrameTest, SeveralJurisdictionsSaveAsOneFileEachAndOpenTogether) {

@@ -16,6 +16,7 @@
 #include <wx/stdpaths.h>
 
 #include "attorney/passphrase_dialog.hpp"
+#include "relief/crypto/envelope.hpp"
 #include "relief/model/case_io.hpp"
 #include "relief/util/paths.hpp"
 #include "text.hpp"
@@ -34,6 +35,7 @@ enum MenuId {
   kIdOpen,
   kIdSave,
   kIdSaveAs,
+  kIdIntake,
   kIdPapers,
   kIdQuit,
   kIdRecentNone,
@@ -138,6 +140,8 @@ void AttorneyFrame::build_menu() {
   file->Append(kIdOpen, _("&Open case file...\tCtrl+O"), _("Open case files of one petitioner"));
   file->Append(kIdSave, _("&Save\tCtrl+S"), _("Save every jurisdiction to its case file"));
   file->Append(kIdSaveAs, _("Save &as...\tCtrl+Shift+S"), _("Save every jurisdiction as NAME.xx.case.json"));
+  file->Append(kIdIntake, _("&Import a sealed intake...\tCtrl+I"),
+               _("Open answers a clinic kiosk sent sealed, with the clinic's private key"));
   recent_menu_ = new wxMenu;
   file->AppendSubMenu(recent_menu_, _("&Recent cases"), _("Cases kept in this workstation's encrypted store"));
   file->AppendSeparator();
@@ -155,6 +159,7 @@ void AttorneyFrame::build_menu() {
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_open_menu(); }, kIdOpen);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_save_menu(); }, kIdSave);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_save_as_menu(); }, kIdSaveAs);
+  Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_intake_menu(); }, kIdIntake);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_papers_menu(); }, kIdPapers);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, kIdQuit);
   Bind(
@@ -499,6 +504,58 @@ void AttorneyFrame::on_open_menu() {
   std::vector<std::string> paths;
   for (const auto& p : chosen) paths.push_back(from_wx(p));
   open_files(paths);
+}
+
+bool AttorneyFrame::import_intake(const std::string& intake_file, const std::string& key_file) {
+  auto secret = crypto::load_clinic_secret_key(key_file);
+  if (!secret) {
+    announce(_("The intake was not opened: the clinic's private key could not be read.") + "\n" + bullet() +
+                 to_wx(secret.error().to_string()),
+             true);
+    return false;
+  }
+  auto json = crypto::open_intake(intake_file, *secret);
+  if (!json) {
+    announce(_("The intake was not opened: it is damaged, or sealed for another clinic's key. Nothing in the "
+               "window changed.") +
+                 "\n" + bullet() + to_wx(json.error().to_string()),
+             true);
+    return false;
+  }
+  auto c = model::parse_case(*json, intake_file, state_->library().facts);
+  if (!c) {
+    announce(_("Nothing was opened: a case file is not valid. Nothing in the window changed.") + "\n" + bullet() +
+                 to_wx(c.error().to_string()),
+             true);
+    return false;
+  }
+  std::vector<attorney::LoadedFile> files;
+  // No file of its own: the case is saved only where the lawyer chooses.
+  files.push_back({std::string(), std::move(*c)});
+  std::string problem;
+  if (!workspace_.replace_with(std::move(files), problem)) {
+    announce(to_wx(problem), true);
+    return false;
+  }
+  refresh_all();
+  file_dirty_ = true;
+  store_dirty_ = true;
+  if (store_) autosave();
+  book_->SetSelection(kRecordsTab);
+  announce(_("Opened the sealed intake. Save it to a case file or keep it in the store; the intake file itself is "
+             "not changed."));
+  return true;
+}
+
+void AttorneyFrame::on_intake_menu() {
+  if (!confirm_discard()) return;
+  wxFileDialog intake(this, _("Choose the sealed intake"), wxStandardPaths::Get().GetDocumentsDir(), wxString(),
+                      _("Sealed intakes (*.reliefintake)|*.reliefintake"), wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+  if (intake.ShowModal() != wxID_OK) return;
+  wxFileDialog key(this, _("Choose the clinic's private key (relief-clinic.key)"), wxString(), "relief-clinic.key",
+                   _("Clinic private keys (*.key)|*.key"), wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+  if (key.ShowModal() != wxID_OK) return;
+  import_intake(from_wx(intake.GetPath()), from_wx(key.GetPath()));
 }
 
 void AttorneyFrame::on_save_menu() {

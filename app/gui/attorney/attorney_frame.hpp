@@ -80,6 +80,10 @@ class AttorneyFrame : public wxFrame, public attorney::Host {
   /// asking). A file that is not a valid case file changes nothing and the
   /// message names it and its first problem.
   bool open_files(const std::vector<std::string>& paths);
+  /// Opens a case a kiosk sealed for the clinic (`relief intake seal`, or
+  /// "Send my answers to the clinic's lawyers"), with the clinic's private
+  /// key file. A wrong key or a damaged intake changes nothing.
+  bool import_intake(const std::string& intake_file, const std::string& key_file);
   /// Saves every matter to its file; false (nothing written) when one has no
   /// file yet or does not validate.
   bool save();
@@ -122,6 +126,7 @@ class AttorneyFrame : public wxFrame, public attorney::Host {
   void autosave();
   bool write_matters(const std::vector<std::string>& paths);
   void on_open_menu();
+  void on_intake_menu();
   void on_save_menu();
   void on_save_as_menu();
   void on_papers_menu();
