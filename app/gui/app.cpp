@@ -98,7 +98,7 @@ bool App::OnInit() {
 
 void App::OnInitCmdLine(wxCmdLineParser& parser) {
   wxApp::OnInitCmdLine(parser);
-  parser.AddLongSwitch("kiosk", _("Run as a public kiosk: kiosk mode, full screen"));
+  parser.AddLongSwitch("kiosk", _("Run as a public kiosk, full screen"));
 }
 
 bool App::OnCmdLineParsed(wxCmdLineParser& parser) {

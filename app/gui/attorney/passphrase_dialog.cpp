@@ -77,7 +77,7 @@ bool PassphraseDialog::TransferDataFromWindow() {
   if (first_run_) {
     crypto::SecretBuffer again(crypto::kMaxPassphraseBytes);
     take_secret(again_, again);
-    if (!again.equals(pass)) return complain(_("The two passphrases are not the same. Type it twice again."));
+    if (!again.equals(pass)) return complain(_("The two passphrases are not the same. Please type it twice more."));
     if (pass.size() < kMinLength) return complain(_("Use at least 10 characters."));
   }
   secret_ = std::move(pass);

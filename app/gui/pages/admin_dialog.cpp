@@ -252,7 +252,7 @@ AdminDialog::AdminDialog(wxWindow* parent, WizardState& state, std::string path,
   }
   langs->Add(lang_box, 0, wxTOP | wxBOTTOM, 4);
 
-  auto* storage = section(_("Keeping and devices"), "admin_storage_heading");
+  auto* storage = section(_("Storage, printing and USB drives"), "admin_storage_heading");
   wxArrayString storage_items;
   storage_items.Add(_("Keep nothing: sessions stay in memory only"));
   storage_items.Add(_("Keep only when the person chooses, locked with their PIN"));
@@ -386,7 +386,7 @@ bool AdminDialog::save() {
     take_secret(new_pin_, first);
     take_secret(repeat_pin_, again);
     if (!first.equals(again)) {
-      show_problem(_("The two new PINs are not the same. Type the new PIN twice again."));
+      show_problem(_("The two new PINs are not the same. Please type the new PIN twice more."));
       new_pin_->SetFocus();
       return false;
     }
