@@ -505,6 +505,7 @@ void WizardFrame::show_idle_warning(int seconds) {
   close_dialogs();
   // The answers leave the screen while nobody may be watching it.
   panel_->Hide();
+  warning_->retranslate();
   warning_->set_seconds(seconds);
   warning_->Show();
   Layout();

@@ -19,6 +19,7 @@
 
 #include "attorney/paste_rows.hpp"
 #include "gui_test_support.hpp"
+#include "language.hpp"
 #include "relief/crypto/envelope.hpp"
 #include "relief/model/case_io.hpp"
 #include "relief/model/settings.hpp"
@@ -458,6 +459,23 @@ TEST_F(AttorneyFrameTest, SealedIntakeOpensOnlyWithTheClinicsKey) {
   EXPECT_EQ(opened.petitioner.legal_name, sample->petitioner.legal_name);
   EXPECT_EQ(opened.records.size(), sample->records.size());
   EXPECT_TRUE(frame_->unsaved()) << "an imported case is saved only where the lawyer chooses";
+}
+
+// Attorney mode in Spanish: every tab has words on every control, and each
+// is screenshot for review.
+TEST_F(AttorneyFrameTest, EveryTabInSpanish) {
+  use_language("es");
+  open(options());
+  ASSERT_TRUE(frame_->open_files({kSample})) << frame_->message().utf8_string();
+  const char* names[] = {"start", "petitioner", "records", "questions", "results"};
+  for (int tab = 0; tab < 5; ++tab) {
+    frame_->notebook()->SetSelection(static_cast<std::size_t>(tab));
+    settle(frame_);
+    test::expect_no_empty_labels(frame_, std::string("attorney-es-") + names[tab]);
+    screenshot(frame_, "attorney-es-0" + std::to_string(tab + 1) + "-" + names[tab]);
+  }
+  EXPECT_NE(frame_->GetMenuBar()->GetMenuLabelText(0), "File") << "the menus are not in Spanish";
+  use_language("en");
 }
 
 TEST_F(AttorneyFrameTest, SeveralJurisdictionsSaveAsOneFileEachAndOpenTogether) {

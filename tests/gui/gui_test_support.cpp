@@ -8,6 +8,7 @@
 #include <wx/app.h>
 #include <wx/bitmap.h>
 #include <wx/button.h>
+#include <wx/checkbox.h>
 #include <wx/control.h>
 #include <wx/dcclient.h>
 #include <wx/dcmemory.h>
@@ -109,6 +110,20 @@ std::shared_ptr<WizardState> load_state() {
   std::shared_ptr<WizardState> s = WizardState::load(error, warning);
   EXPECT_TRUE(s) << error;
   return s;
+}
+
+void expect_no_empty_labels(wxWindow* root, const std::string& where) {
+  for (wxWindow* w : root->GetChildren()) {
+    if (!w->IsShown()) continue;
+    if (dynamic_cast<wxButton*>(w) || dynamic_cast<wxRadioButton*>(w) || dynamic_cast<wxCheckBox*>(w)) {
+      EXPECT_FALSE(w->GetLabel().empty()) << where << ": " << w->GetName();
+    }
+    if (auto* t = dynamic_cast<WrapText*>(w)) {
+      // Status lines may be empty while hidden; a shown one must say something.
+      EXPECT_FALSE(t->text().empty()) << where << ": " << w->GetName();
+    }
+    expect_no_empty_labels(w, where);
+  }
 }
 
 }  // namespace relief::gui::test

@@ -19,6 +19,9 @@ void screenshot(wxWindow* w, const std::string& name);
 wxString visible_text(wxWindow* root);
 /// A fresh empty folder under the system temp folder.
 std::string make_temp_dir();
+/// Every control a person sees has words: no empty button, answer or shown
+/// text (a missing translation or a broken format shows up here).
+void expect_no_empty_labels(wxWindow* root, const std::string& where);
 /// The wizard's state with the shipped rules loaded (a test failure if not).
 std::shared_ptr<WizardState> load_state();
 

@@ -12,6 +12,8 @@
 #include "gui_test_support.hpp"
 #include "language.hpp"
 #include "attorney/attorney_frame.hpp"
+#include "kiosk/idle_timer.hpp"
+#include "kiosk/kiosk_screens.hpp"
 #include "pages/documents_page.hpp"
 #include "pages/question_page.hpp"
 #include "pages/review_page.hpp"
@@ -265,6 +267,61 @@ TEST(Survivor, ALawyerSwitchesToAttorneyModeButNotOnAKiosk) {
   EXPECT_EQ(kiosk->switch_to_attorney(), nullptr);
   kiosk->Destroy();
   test::flush_idle();
+}
+
+// The Welcome screen says what is kept as the administrator set it.
+TEST(Survivor, WelcomeSaysWhatIsKeptUnderEachPolicy) {
+  FreshConfig config;
+  auto state = test::load_state();
+  ASSERT_TRUE(state);
+  model::Settings s = state->settings();
+  s.storage_policy = model::StoragePolicy::KeepByChoice;
+  state->replace_settings(s);
+  auto* frame = new WizardFrame(state);
+  frame->Show();
+  settle(frame);
+  EXPECT_TRUE(visible_text(frame->welcome_page()).Contains("unless you ask"));
+  EXPECT_TRUE(frame->welcome_page()->continue_button()->IsShown());
+  frame->Destroy();
+  test::flush_idle();
+}
+
+// The kiosk's own screens in Spanish: the neutral screen after a quick
+// exit, the idle warning; screenshots for review.
+TEST(Survivor, KioskScreensInSpanish) {
+  FreshConfig config;
+  auto state = test::load_state();
+  ASSERT_TRUE(state);
+  state->set_mode(model::Mode::Kiosk);
+  auto* frame = new WizardFrame(state);
+  frame->Show();
+  settle(frame);
+  frame->set_language("es");
+  settle(frame);
+  ASSERT_EQ(state->language(), "es");
+  frame->go_next();
+  ASSERT_EQ(frame->current(), WizardFrame::kAboutYou);
+  frame->idle_timer()->expire_idle_now();
+  settle(frame);
+  ASSERT_TRUE(frame->idle_warning()->IsShown());
+  EXPECT_FALSE(frame->idle_warning()->text().Contains("Are you still there?")) << "the warning is not in Spanish";
+  test::expect_no_empty_labels(frame->idle_warning(), "es-kiosk-idle-warning");
+  test::screenshot(frame, "es-kiosk-idle-warning");
+  frame->quick_exit();
+  settle(frame);
+  ASSERT_TRUE(frame->neutral_screen()->IsShown());
+  test::expect_no_empty_labels(frame->neutral_screen(), "es-kiosk-neutral");
+  test::screenshot(frame, "es-kiosk-neutral");
+  // The next person starts in the clinic's own language.
+  frame->neutral_screen()->begin_button()->SetFocus();
+  wxCommandEvent click(wxEVT_BUTTON, frame->neutral_screen()->begin_button()->GetId());
+  frame->neutral_screen()->begin_button()->GetEventHandler()->ProcessEvent(click);
+  settle(frame);
+  EXPECT_EQ(state->language(), initial_language(state->settings()));
+  EXPECT_TRUE(state->empty());
+  frame->Destroy();
+  test::flush_idle();
+  use_language("en");
 }
 
 }  // namespace

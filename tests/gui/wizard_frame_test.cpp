@@ -75,22 +75,6 @@ int answer_all(WizardFrame* frame, WizardFrame::PageId id, QuestionPage* page, F
   return n;
 }
 
-// Every control a person sees has words: no empty button, label or answer
-// (a missing translation or a broken format shows up here).
-void expect_no_empty_labels(wxWindow* root, const std::string& where) {
-  for (wxWindow* w : root->GetChildren()) {
-    if (!w->IsShown()) continue;
-    if (dynamic_cast<wxButton*>(w) || dynamic_cast<wxRadioButton*>(w)) {
-      EXPECT_FALSE(w->GetLabel().empty()) << where << ": " << w->GetName();
-    }
-    if (auto* t = dynamic_cast<WrapText*>(w)) {
-      // Status lines may be empty while hidden; a shown one must say something.
-      EXPECT_FALSE(t->text().empty()) << where << ": " << w->GetName();
-    }
-    expect_no_empty_labels(w, where);
-  }
-}
-
 // The whole sample case, in `lang`; screenshots are named <lang>-NN-….
 void walk_sample(const std::string& lang) {
   auto state = load_state();
@@ -126,7 +110,7 @@ void walk_sample(const std::string& lang) {
   EXPECT_TRUE(welcome.Contains(_("How to leave quickly")));
   EXPECT_EQ(frame->next_button()->GetLabelText(), _("Start"));
   screenshot(frame, shots + "01-welcome");
-  expect_no_empty_labels(frame, "01-welcome");
+  test::expect_no_empty_labels(frame, "01-welcome");
   frame->go_next();
 
   // About you: one question per screen, person facts only.
@@ -163,7 +147,7 @@ void walk_sample(const std::string& lang) {
   EXPECT_EQ(frame->current(), WizardFrame::kRecords);
   EXPECT_TRUE(visible_text(frame->records_page()).Contains(_("Please add at least one record to go on.")));
   screenshot(frame, shots + "04-records-empty");
-  expect_no_empty_labels(frame, "04-records-empty");
+  test::expect_no_empty_labels(frame, "04-records-empty");
 
   // Each record of the sample goes through the editor's own transfer code.
   for (std::size_t i = 0; i < sample->records.size(); ++i) {
@@ -188,7 +172,7 @@ void walk_sample(const std::string& lang) {
   test::flush_idle();
   EXPECT_EQ(frame->records_page()->list()->GetItemCount(), 3u);
   screenshot(frame, shots + "06-records");
-  expect_no_empty_labels(frame, "06-records");
+  test::expect_no_empty_labels(frame, "06-records");
   frame->go_next();
 
   // Questions about each record, answered from the sample's record facts.
@@ -207,7 +191,7 @@ void walk_sample(const std::string& lang) {
   // Review: every answer given is listed with its words and a Change button.
   ASSERT_EQ(frame->current(), WizardFrame::kReview);
   screenshot(frame, shots + "07b-review");
-  expect_no_empty_labels(frame, "07b-review");
+  test::expect_no_empty_labels(frame, "07b-review");
   {
     const auto answered = state->answered_questions();
     EXPECT_EQ(frame->review_page()->change_buttons().size(), answered.size());
@@ -221,7 +205,7 @@ void walk_sample(const std::string& lang) {
   // Results: what the wizard shows is exactly what the core decides.
   ASSERT_EQ(frame->current(), WizardFrame::kResults);
   screenshot(frame, shots + "08-results");
-  expect_no_empty_labels(frame, "08-results");
+  test::expect_no_empty_labels(frame, "08-results");
   frame->results_page()->Scroll(0, 1000000);
   screenshot(frame, shots + "08-results-end");
   const rules::Decision core = rules::decide(state->case_data(), state->rules(), model::Date::today());
@@ -267,7 +251,7 @@ void walk_sample(const std::string& lang) {
   ASSERT_EQ(frame->current(), WizardFrame::kDetails);
   EXPECT_FALSE(details->error_text().empty());
   screenshot(frame, shots + "08c-details-bad-date");
-  expect_no_empty_labels(frame, "08c-details-bad-date");
+  test::expect_no_empty_labels(frame, "08c-details-bad-date");
   details->field("details_date_of_birth")->ChangeValue(
       sample->petitioner.date_of_birth ? to_wx(sample->petitioner.date_of_birth->iso()) : wxString());
   frame->go_next();
@@ -277,7 +261,7 @@ void walk_sample(const std::string& lang) {
   ASSERT_EQ(frame->current(), WizardFrame::kDocuments);
   EXPECT_TRUE(visible_text(frame->documents_page()).Contains(_("This is legal information, not legal advice.")));
   screenshot(frame, shots + "09-documents");
-  expect_no_empty_labels(frame, "09-documents");
+  test::expect_no_empty_labels(frame, "09-documents");
   const std::string out = test::make_temp_dir();
   ASSERT_FALSE(out.empty());
   DocumentsPage* docs = frame->documents_page();
@@ -286,7 +270,7 @@ void walk_sample(const std::string& lang) {
   for (int i = 0; i < 600 && docs->busy(); ++i) settle();
   ASSERT_FALSE(docs->busy()) << "the papers were not written within a minute";
   screenshot(frame, shots + "10-documents-written");
-  expect_no_empty_labels(frame, "10-documents-written");
+  test::expect_no_empty_labels(frame, "10-documents-written");
   ASSERT_FALSE(docs->written().empty()) << docs->status_text().utf8_string();
   bool has_pdf = false;
   for (const auto& entry : std::filesystem::directory_iterator(out)) {

@@ -77,6 +77,15 @@ void IdleWarning::set_seconds(int seconds) {
   Layout();
 }
 
+void IdleWarning::retranslate() {
+  heading_->SetText(_("Are you still there?"));
+  heading_->Rewrap(kScreenText);
+  keep_->SetLabel(_("I'm still here"));
+  keep_->SetToolTip(_("Keep my answers and go on"));
+  keep_->SetMinSize(wxSize(std::max(320, keep_->GetBestSize().x + 48), 2 * kMinTarget));
+  Layout();
+}
+
 wxString IdleWarning::text() const { return heading_->text() + "\n" + line_->text(); }
 
 }  // namespace relief::gui::kiosk

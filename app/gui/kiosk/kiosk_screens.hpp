@@ -39,6 +39,9 @@ class IdleWarning : public wxPanel {
 
   /// Shows the countdown with `seconds` left.
   void set_seconds(int seconds);
+  /// Says it all again in the language now in use (the person may have
+  /// switched since the window opened).
+  void retranslate();
   wxButton* keep_button() const { return keep_; }
   /// The countdown sentence as shown.
   wxString text() const;

@@ -63,11 +63,21 @@ WelcomePage::WelcomePage(wxWindow* parent, WizardState& state, LanguageChosen on
                 "if the law may let a court clear it, and why. We can also write the court "
                 "papers for you. You can answer \"I'm not sure\" to any question."),
               "welcome_what");
-  add_section(this, content_, _("What we keep"),
-              _("Nothing. Your answers stay on this screen only while you use it. When you press "
-                "Exit or close the program, they are erased. Papers are saved only if you choose "
-                "a folder for them."),
-              "welcome_keep");
+  // What is kept follows the administrator's storage policy, said plainly.
+  wxString keep =
+      _("Nothing. Your answers stay on this screen only while you use it. When you press "
+        "Exit or close the program, they are erased. Papers are saved only if you choose "
+        "a folder for them.");
+  if (state_.settings().storage_policy == model::StoragePolicy::KeepByChoice) {
+    keep = _("Nothing, unless you ask. Your answers stay on this screen while you use it and are erased when you "
+             "leave. If you want to finish another day, you can lock them with a PIN you choose; then only your "
+             "code and PIN open them, and they are erased after a while. Papers are saved only if you choose a "
+             "folder for them.");
+  } else if (state_.settings().storage_policy == model::StoragePolicy::AttorneyWorkstation) {
+    keep = _("This computer belongs to a lawyer's office. Your answers may be kept in its locked case store so "
+             "your lawyer can work on them. Papers are saved only if you choose a folder for them.");
+  }
+  add_section(this, content_, _("What we keep"), keep, "welcome_keep");
   add_section(this, content_, _("How to leave quickly"),
               _("Press the Exit button at the top right, at any time, or press the Shift key "
                 "three times. The screen goes blank right away."),
