@@ -361,6 +361,17 @@ void AttorneyFrame::autosave() {
   refresh_recent();
 }
 
+bool AttorneyFrame::replace_with_one(model::Case c) {
+  std::vector<attorney::LoadedFile> files;
+  files.push_back({std::string(), std::move(c)});
+  std::string problem;
+  if (!workspace_.replace_with(std::move(files), problem)) {
+    announce(to_wx(problem), true);
+    return false;
+  }
+  return true;
+}
+
 bool AttorneyFrame::open_stored(std::int64_t id) {
   if (!store_) return false;
   auto c = store_->load(id, state_->library().facts);
@@ -370,13 +381,7 @@ bool AttorneyFrame::open_stored(std::int64_t id) {
              true);
     return false;
   }
-  std::vector<attorney::LoadedFile> files;
-  files.push_back({std::string(), std::move(*c)});
-  std::string problem;
-  if (!workspace_.replace_with(std::move(files), problem)) {
-    announce(to_wx(problem), true);
-    return false;
-  }
+  if (!replace_with_one(std::move(*c))) return false;
   workspace_.current().store_id = id;
   refresh_all();
   file_dirty_ = false;
@@ -529,14 +534,8 @@ bool AttorneyFrame::import_intake(const std::string& intake_file, const std::str
              true);
     return false;
   }
-  std::vector<attorney::LoadedFile> files;
   // No file of its own: the case is saved only where the lawyer chooses.
-  files.push_back({std::string(), std::move(*c)});
-  std::string problem;
-  if (!workspace_.replace_with(std::move(files), problem)) {
-    announce(to_wx(problem), true);
-    return false;
-  }
+  if (!replace_with_one(std::move(*c))) return false;
   refresh_all();
   file_dirty_ = true;
   store_dirty_ = true;

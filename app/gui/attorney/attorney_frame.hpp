@@ -127,6 +127,9 @@ class AttorneyFrame : public wxFrame, public attorney::Host {
   bool write_matters(const std::vector<std::string>& paths);
   void on_open_menu();
   void on_intake_menu();
+  /// Puts `c` in the window as the only matter, with no file of its own;
+  /// false (said on the message line) when the workspace refuses it.
+  bool replace_with_one(model::Case c);
   void on_save_menu();
   void on_save_as_menu();
   void on_papers_menu();
