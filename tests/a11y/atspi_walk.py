@@ -47,6 +47,25 @@ def wait_for(fn, what, timeout=20.0):
     raise SystemExit(f"atspi_walk: timed out waiting for {what} ({last})")
 
 
+def wait_for_display(timeout=30.0):
+    """Waits until the X server of $DISPLAY takes connections: under load,
+    xvfb-run can hand over before its server listens."""
+    import socket
+    display = os.environ.get("DISPLAY", "")
+    if not display.startswith(":"):
+        return
+    path = "/tmp/.X11-unix/X" + display[1:].split(".")[0]
+    end = time.time() + timeout
+    while time.time() < end:
+        try:
+            with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as s:
+                s.connect(path)
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit(f"atspi_walk: no X server at {display}")
+
+
 def showing(node):
     try:
         return node.getState().contains(pyatspi.STATE_SHOWING)
@@ -135,9 +154,21 @@ def main():
     env.update({"HOME": home, "XDG_CONFIG_HOME": os.path.join(home, "config"),
                 "XDG_DATA_HOME": os.path.join(home, "data"), "LANG": "C.UTF-8", "LANGUAGE": ""})
     env.pop("NO_AT_BRIDGE", None)
+    wait_for_display()
     proc = subprocess.Popen([gui], env=env)
+    starts = 1
     try:
         def app_found():
+            nonlocal proc, starts
+            if proc.poll() is not None:
+                # It could not start (no display yet): once more, and say so.
+                if starts >= 3:
+                    raise SystemExit(f"atspi_walk: relief-gui exited with {proc.returncode} {starts} times")
+                log(f"relief-gui exited with {proc.returncode} at start; starting it again")
+                time.sleep(1)
+                proc = subprocess.Popen([gui], env=env)
+                starts += 1
+                return None
             desk = pyatspi.Registry.getDesktop(0)
             for i in range(desk.childCount):
                 a = desk.getChildAtIndex(i)

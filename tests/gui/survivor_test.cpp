@@ -38,6 +38,14 @@ struct FreshConfig {
   std::string dir;
 };
 
+// The wizard on screen, settled, for `state`.
+WizardFrame* open_frame(std::shared_ptr<WizardState> state) {
+  auto* frame = new WizardFrame(std::move(state));
+  frame->Show();
+  settle(frame);
+  return frame;
+}
+
 void click(wxButton* b) {
   ASSERT_NE(b, nullptr);
   wxCommandEvent e(wxEVT_BUTTON, b->GetId());
@@ -48,9 +56,7 @@ TEST(Survivor, LanguageSwitchOnAQuestionKeepsEveryAnswer) {
   FreshConfig config;
   auto state = test::load_state();
   ASSERT_TRUE(state);
-  auto* frame = new WizardFrame(state);
-  frame->Show();
-  settle(frame);
+  WizardFrame* frame = open_frame(state);
   frame->go_next();
   ASSERT_EQ(frame->current(), WizardFrame::kAboutYou);
   QuestionPage* page = frame->about_you_page();
@@ -97,9 +103,7 @@ TEST(Survivor, TextSizeAndContrastAreRememberedAndKeepTheStep) {
   FreshConfig config;
   auto state = test::load_state();
   ASSERT_TRUE(state);
-  auto* frame = new WizardFrame(state);
-  frame->Show();
-  settle(frame);
+  WizardFrame* frame = open_frame(state);
   frame->go_next();
   const WizardFrame::PageId step = frame->current();
   const int before = frame->content()->GetFont().GetPointSize();
@@ -120,9 +124,7 @@ TEST(Survivor, TextSizeAndContrastAreRememberedAndKeepTheStep) {
   // A new window starts with the same choices.
   EXPECT_EQ(DisplayPrefs::load().text_step, 2);
   EXPECT_TRUE(DisplayPrefs::load().high_contrast);
-  auto* again = new WizardFrame(test::load_state());
-  again->Show();
-  settle(again);
+  WizardFrame* again = open_frame(test::load_state());
   EXPECT_GT(again->content()->GetFont().GetPointSize(), before);
   // Ctrl+0 goes back to the standard size.
   again->change_text_size(0);
@@ -138,9 +140,7 @@ TEST(Survivor, ReviewChangesAnAnswerAndComesBack) {
   FreshConfig config;
   auto state = test::load_state();
   ASSERT_TRUE(state);
-  auto* frame = new WizardFrame(state);
-  frame->Show();
-  settle(frame);
+  WizardFrame* frame = open_frame(state);
   frame->go_next();
   // Answer every person question "Yes", add one record, answer its questions "I'm not sure".
   for (int i = 0; i < 30 && frame->current() == WizardFrame::kAboutYou; ++i) {
@@ -201,9 +201,7 @@ TEST(Survivor, PapersGoToThePrinterThroughLp) {
   const std::string old_path = std::getenv("PATH") ? std::getenv("PATH") : "";
   setenv("PATH", (bin + ":" + old_path).c_str(), 1);
 
-  auto* frame = new WizardFrame(state);
-  frame->Show();
-  settle(frame);
+  WizardFrame* frame = open_frame(state);
   frame->show_resumed();
   frame->go_next();
   ASSERT_EQ(frame->current(), WizardFrame::kDetails);
@@ -246,9 +244,7 @@ TEST(Survivor, ALawyerSwitchesToAttorneyModeButNotOnAKiosk) {
   FreshConfig config;
   auto state = test::load_state();
   ASSERT_TRUE(state);
-  auto* frame = new WizardFrame(state);
-  frame->Show();
-  settle(frame);
+  WizardFrame* frame = open_frame(state);
   ASSERT_TRUE(frame->welcome_page()->attorney_button()->IsShown());
   AttorneyFrame* attorney = frame->switch_to_attorney();
   ASSERT_NE(attorney, nullptr);
@@ -260,9 +256,7 @@ TEST(Survivor, ALawyerSwitchesToAttorneyModeButNotOnAKiosk) {
 
   auto kiosk_state = test::load_state();
   kiosk_state->set_mode(model::Mode::Kiosk);
-  auto* kiosk = new WizardFrame(kiosk_state);
-  kiosk->Show();
-  settle(kiosk);
+  WizardFrame* kiosk = open_frame(kiosk_state);
   EXPECT_FALSE(kiosk->welcome_page()->attorney_button()->IsShown());
   EXPECT_EQ(kiosk->switch_to_attorney(), nullptr);
   kiosk->Destroy();
@@ -277,9 +271,7 @@ TEST(Survivor, WelcomeSaysWhatIsKeptUnderEachPolicy) {
   model::Settings s = state->settings();
   s.storage_policy = model::StoragePolicy::KeepByChoice;
   state->replace_settings(s);
-  auto* frame = new WizardFrame(state);
-  frame->Show();
-  settle(frame);
+  WizardFrame* frame = open_frame(state);
   EXPECT_TRUE(visible_text(frame->welcome_page()).Contains("unless you ask"));
   EXPECT_TRUE(frame->welcome_page()->continue_button()->IsShown());
   frame->Destroy();
@@ -293,9 +285,7 @@ TEST(Survivor, KioskScreensInSpanish) {
   auto state = test::load_state();
   ASSERT_TRUE(state);
   state->set_mode(model::Mode::Kiosk);
-  auto* frame = new WizardFrame(state);
-  frame->Show();
-  settle(frame);
+  WizardFrame* frame = open_frame(state);
   frame->set_language("es");
   settle(frame);
   ASSERT_EQ(state->language(), "es");

@@ -14,25 +14,31 @@ namespace {
 
 constexpr int kScreenText = 760;
 
+// A heading, a line and one big button, centred a little above the middle
+// of the screen, as both kiosk screens show them.
+void centre_on_screen(wxWindow* panel, wxWindow* heading, wxWindow* line, wxWindow* button) {
+  auto* column = new wxBoxSizer(wxVERTICAL);
+  column->Add(heading, 0, wxALIGN_CENTER_HORIZONTAL);
+  column->Add(line, 0, wxALIGN_CENTER_HORIZONTAL | wxTOP, 24);
+  column->Add(button, 0, wxALIGN_CENTER_HORIZONTAL | wxTOP, 40);
+  auto* outer = new wxBoxSizer(wxVERTICAL);
+  outer->AddStretchSpacer(2);
+  outer->Add(column, 0, wxALIGN_CENTER_HORIZONTAL | wxALL, kMargin);
+  outer->AddStretchSpacer(3);
+  panel->SetSizer(outer);
+}
+
 }  // namespace
 
 NeutralScreen::NeutralScreen(wxWindow* parent, std::function<void()> on_begin)
     : wxPanel(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTAB_TRAVERSAL, "neutral_screen") {
   SetBackgroundColour(*wxWHITE);
-  auto* column = new wxBoxSizer(wxVERTICAL);
   title_ = new WrapText(this, wxString(), "neutral_title", 2.0, true);
   line_ = new WrapText(this, _("Welcome. Touch the screen or press a key to begin."), "neutral_line", 1.4);
   begin_ = make_button(this, _("Begin"), "neutral_begin", _("Begin"));
   scale_font(begin_, 1.3, true);
   begin_->SetMinSize(wxSize(240, kMinTarget + 16));
-  column->Add(title_, 0, wxALIGN_CENTER_HORIZONTAL);
-  column->Add(line_, 0, wxALIGN_CENTER_HORIZONTAL | wxTOP, 24);
-  column->Add(begin_, 0, wxALIGN_CENTER_HORIZONTAL | wxTOP, 40);
-  auto* outer = new wxBoxSizer(wxVERTICAL);
-  outer->AddStretchSpacer(2);
-  outer->Add(column, 0, wxALIGN_CENTER_HORIZONTAL | wxALL, kMargin);
-  outer->AddStretchSpacer(3);
-  SetSizer(outer);
+  centre_on_screen(this, title_, line_, begin_);
   line_->Rewrap(kScreenText);
   begin_->Bind(wxEVT_BUTTON, [on_begin](wxCommandEvent&) {
     if (on_begin) on_begin();
@@ -49,20 +55,12 @@ wxString NeutralScreen::text() const { return title_->text() + "\n" + line_->tex
 
 IdleWarning::IdleWarning(wxWindow* parent, std::function<void()> on_keep)
     : wxPanel(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTAB_TRAVERSAL, "idle_warning") {
-  auto* column = new wxBoxSizer(wxVERTICAL);
-  heading_ = new WrapText(this, _("Are you still there?"), "idle_heading", 2.0, true);
+  heading_ = new WrapText(this, wxString(), "idle_heading", 2.0, true);
   line_ = new WrapText(this, wxString(), "idle_countdown", 1.5);
-  keep_ = make_button(this, _("I'm still here"), "idle_keep", _("Keep my answers and go on"));
+  keep_ = make_button(this, wxString(), "idle_keep", wxString());
   scale_font(keep_, 1.5, true);
-  keep_->SetMinSize(wxSize(std::max(320, keep_->GetBestSize().x + 48), 2 * kMinTarget));
-  column->Add(heading_, 0, wxALIGN_CENTER_HORIZONTAL);
-  column->Add(line_, 0, wxALIGN_CENTER_HORIZONTAL | wxTOP, 24);
-  column->Add(keep_, 0, wxALIGN_CENTER_HORIZONTAL | wxTOP, 40);
-  auto* outer = new wxBoxSizer(wxVERTICAL);
-  outer->AddStretchSpacer(2);
-  outer->Add(column, 0, wxALIGN_CENTER_HORIZONTAL | wxALL, kMargin);
-  outer->AddStretchSpacer(3);
-  SetSizer(outer);
+  centre_on_screen(this, heading_, line_, keep_);
+  retranslate();
   keep_->Bind(wxEVT_BUTTON, [on_keep](wxCommandEvent&) {
     if (on_keep) on_keep();
   });
